@@ -1,0 +1,117 @@
+#include "command_line.h"
+
+#include <charconv>
+
+namespace gw::app {
+
+namespace {
+
+bool parseNumber(const std::string &text, unsigned long max, unsigned long &out)
+{
+    const char *end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc() && ptr == end && out <= max;
+}
+
+// HOST:PORT, [V6]:PORT, or :PORT (all interfaces).
+bool parseListen(const std::string &text, engine::EngineOptions &options, std::string &error)
+{
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos) {
+        error = "--listen expects HOST:PORT, got '" + text + "'";
+        return false;
+    }
+    std::string host = text.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    unsigned long port = 0;
+    if (!parseNumber(text.substr(colon + 1), 65535, port)) {
+        error = "--listen: '" + text.substr(colon + 1) + "' is not a port number (0-65535)";
+        return false;
+    }
+    options.host = host.empty() ? "0.0.0.0" : host;
+    options.port = static_cast<std::uint16_t>(port);
+    return true;
+}
+
+} // namespace
+
+std::string usage()
+{
+    return "Usage: gatehouse-gateway --workspace DIR [--listen HOST:PORT] [--threads N]\n"
+           "\n"
+           "Serves the APIs of an APIOps workspace folder as an API gateway.\n"
+           "\n"
+           "Options:\n"
+           "  --workspace DIR     the APIOps artifacts folder (or a repository holding one)\n"
+           "  --listen HOST:PORT  address to listen on (default 127.0.0.1:8080; port 0 picks a free one)\n"
+           "  --threads N         I/O threads (default: one per core)\n"
+           "  --help              show this help and exit\n"
+           "  --version           show the version and exit\n"
+           "\n"
+           "The health endpoint is GET /status-0123456789abcdef. SIGTERM or SIGINT stops the gateway.\n";
+}
+
+CommandLine parseCommandLine(const std::vector<std::string> &arguments)
+{
+    CommandLine result;
+    result.engine.port = 8080;
+    auto fail = [&](std::string message) {
+        result.action = CommandLine::Action::Fail;
+        result.error = std::move(message);
+        return result;
+    };
+
+    bool haveWorkspace = false;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        std::string arg = arguments[i];
+        std::string value;
+        bool hasInlineValue = false;
+        if (arg.rfind("--", 0) == 0 && arg.find('=') != std::string::npos) {
+            value = arg.substr(arg.find('=') + 1);
+            arg = arg.substr(0, arg.find('='));
+            hasInlineValue = true;
+        }
+        auto takeValue = [&]() -> bool {
+            if (hasInlineValue)
+                return true;
+            if (i + 1 >= arguments.size())
+                return false;
+            value = arguments[++i];
+            return true;
+        };
+
+        if (arg == "--help" || arg == "-h") {
+            result.action = CommandLine::Action::Help;
+            return result;
+        }
+        if (arg == "--version") {
+            result.action = CommandLine::Action::Version;
+            return result;
+        }
+        if (arg == "--workspace") {
+            if (!takeValue() || value.empty())
+                return fail("--workspace needs a folder");
+            result.engine.workspace = value;
+            haveWorkspace = true;
+        } else if (arg == "--listen") {
+            if (!takeValue())
+                return fail("--listen needs HOST:PORT");
+            std::string error;
+            if (!parseListen(value, result.engine, error))
+                return fail(error);
+        } else if (arg == "--threads") {
+            unsigned long threads = 0;
+            if (!takeValue() || !parseNumber(value, 1024, threads) || threads == 0)
+                return fail("--threads needs a number from 1 to 1024");
+            result.engine.threads = static_cast<unsigned>(threads);
+        } else {
+            return fail("unknown argument '" + arguments[i] + "'");
+        }
+    }
+    if (!haveWorkspace)
+        return fail("--workspace DIR is required");
+    return result;
+}
+
+} // namespace gw::app

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <engine/engine.h>
+
+#include <string>
+#include <vector>
+
+namespace gw::app {
+
+struct CommandLine {
+    enum class Action { Serve, Help, Version, Fail };
+    Action action = Action::Serve;
+    engine::EngineOptions engine;
+    std::string error; // when action == Fail
+};
+
+CommandLine parseCommandLine(const std::vector<std::string> &arguments);
+std::string usage();
+
+} // namespace gw::app

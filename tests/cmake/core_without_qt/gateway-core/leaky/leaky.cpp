@@ -1,0 +1,1 @@
+int leaky() { return 1; }

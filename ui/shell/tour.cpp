@@ -1,0 +1,76 @@
+#include "tour.h"
+
+#include "main_window.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QPixmap>
+#include <QTabWidget>
+#include <QTreeView>
+
+namespace gh::shell {
+
+namespace {
+
+void settle()
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 200)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+}
+
+bool save(QWidget &widget, const QDir &dir, const QString &name)
+{
+    settle();
+    return widget.grab().save(dir.filePath(name + QStringLiteral(".png")));
+}
+
+} // namespace
+
+int runTour(MainWindow &window, Theme &theme, const QString &folder)
+{
+    QDir dir(folder);
+    if (!dir.mkpath(QStringLiteral(".")))
+        return -1;
+    const Theme::Mode original = theme.mode();
+    window.resize(1280, 800);
+    window.show();
+
+    int written = 0;
+    auto shoot = [&](const QString &name) {
+        if (save(window, dir, name))
+            ++written;
+    };
+
+    for (Theme::Mode mode : {Theme::Mode::Light, Theme::Mode::Dark}) {
+        theme.setMode(mode);
+        const QString suffix = mode == Theme::Mode::Dark ? QStringLiteral("-dark") : QString();
+        shoot(QStringLiteral("01-main-window") + suffix);
+
+        // An item opened from the navigator, and the log dock raised.
+        if (auto *navigator = window.findChild<QTreeView *>(QStringLiteral("navigator"))) {
+            const QModelIndex apis = navigator->model()->index(navigator->model()->rowCount() > 1 ? 1 : 0, 0);
+            const QModelIndex first = navigator->model()->index(0, 0, apis);
+            if (first.isValid()) {
+                navigator->expand(apis);
+                navigator->setCurrentIndex(first);
+                emit navigator->activated(first);
+            }
+        }
+        if (auto *logDock = window.findChild<QDockWidget *>(QStringLiteral("logDock")))
+            logDock->raise();
+        shoot(QStringLiteral("02-item-and-log") + suffix);
+        if (auto *problemsDock = window.findChild<QDockWidget *>(QStringLiteral("problemsDock")))
+            problemsDock->raise();
+        if (auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("editorTabs")))
+            tabs->setCurrentIndex(0);
+    }
+    theme.setMode(original);
+    return written;
+}
+
+} // namespace gh::shell

@@ -1,0 +1,214 @@
+#include "workspace_tree_model.h"
+
+#include <QColor>
+#include <QFont>
+
+namespace gh::workspace {
+
+using Kind = WorkspaceTreeModel::Kind;
+
+struct WorkspaceTreeModel::Node {
+    Kind kind = Kind::Category;
+    QString text;
+    QString name;
+    QString toolTip;
+    Node *parent = nullptr;
+    std::vector<std::unique_ptr<Node>> children;
+
+    Node *add(Kind childKind, QString childText, QString childName = {}, QString childToolTip = {})
+    {
+        auto child = std::make_unique<Node>();
+        child->kind = childKind;
+        child->text = std::move(childText);
+        child->name = std::move(childName);
+        child->toolTip = std::move(childToolTip);
+        child->parent = this;
+        children.push_back(std::move(child));
+        return children.back().get();
+    }
+
+    int row() const
+    {
+        if (!parent)
+            return 0;
+        for (std::size_t i = 0; i < parent->children.size(); ++i) {
+            if (parent->children[i].get() == this)
+                return static_cast<int>(i);
+        }
+        return 0;
+    }
+};
+
+namespace {
+
+QString q(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+QString orName(const std::string &displayName, const std::string &name)
+{
+    return q(displayName.empty() ? name : displayName);
+}
+
+} // namespace
+
+WorkspaceTreeModel::WorkspaceTreeModel(QObject *parent)
+    : QAbstractItemModel(parent), m_root(std::make_unique<Node>())
+{
+}
+
+WorkspaceTreeModel::~WorkspaceTreeModel() = default;
+
+void WorkspaceTreeModel::setWorkspace(const gw::model::Workspace &workspace)
+{
+    beginResetModel();
+    m_root = std::make_unique<Node>();
+    build(workspace);
+    endResetModel();
+}
+
+void WorkspaceTreeModel::clear()
+{
+    beginResetModel();
+    m_root = std::make_unique<Node>();
+    endResetModel();
+}
+
+void WorkspaceTreeModel::build(const gw::model::Workspace &workspace)
+{
+    if (workspace.hasServicePolicy)
+        m_root->add(Kind::ServicePolicy, tr("Service policy"), QStringLiteral("policy"),
+                    tr("The global policy: applies to every API"));
+
+    auto addApi = [](Node *parent, const gw::model::Api &api) {
+        QString text = orName(api.displayName, api.name);
+        if (!api.version.empty())
+            text += QLatin1Char(' ') + q(api.version);
+        if (!api.isCurrent)
+            text += QLatin1Char(' ') + tr("(revision %1)").arg(api.revision);
+        Node *apiNode = parent->add(Kind::Api, text, q(api.name),
+                                    tr("/%1 → %2").arg(q(api.path), api.serviceUrl.empty() ? tr("no backend")
+                                                                                           : q(api.serviceUrl)));
+        for (const auto &operation : api.operations) {
+            apiNode->add(Kind::Operation, q(operation.method) + QLatin1Char(' ') + q(operation.urlTemplate),
+                         q(operation.name), q(operation.displayName));
+        }
+    };
+
+    Node *apis = m_root->add(Kind::Category, tr("APIs"));
+    for (const auto &versionSet : workspace.versionSets) {
+        Node *setNode = nullptr;
+        for (const auto &api : workspace.apis) {
+            const std::string &id = api.versionSetId;
+            const bool member = id.size() >= versionSet.name.size() &&
+                                id.compare(id.size() - versionSet.name.size(), std::string::npos, versionSet.name) == 0;
+            if (!member)
+                continue;
+            if (!setNode)
+                setNode = apis->add(Kind::VersionSet, orName(versionSet.displayName, versionSet.name),
+                                    q(versionSet.name),
+                                    tr("Version set, versioned by %1").arg(q(versionSet.versioningScheme)));
+            addApi(setNode, api);
+        }
+    }
+    for (const auto &api : workspace.apis) {
+        if (api.versionSetId.empty())
+            addApi(apis, api);
+    }
+
+    Node *products = m_root->add(Kind::Category, tr("Products"));
+    for (const auto &product : workspace.products)
+        products->add(Kind::Product, orName(product.displayName, product.name), q(product.name),
+                      q(product.description));
+
+    Node *subscriptions = m_root->add(Kind::Category, tr("Subscriptions"));
+    for (const auto &subscription : workspace.subscriptions)
+        subscriptions->add(Kind::Subscription, orName(subscription.displayName, subscription.name),
+                           q(subscription.name), tr("Scope %1, %2").arg(q(subscription.scope), q(subscription.state)));
+
+    Node *namedValues = m_root->add(Kind::Category, tr("Named values"));
+    for (const auto &value : workspace.namedValues)
+        namedValues->add(Kind::NamedValue, orName(value.displayName, value.name), q(value.name),
+                         value.secret ? tr("Secret") : q(value.value.value_or(std::string())));
+
+    Node *backends = m_root->add(Kind::Category, tr("Backends"));
+    for (const auto &backend : workspace.backends)
+        backends->add(Kind::Backend, q(backend.name), q(backend.name), q(backend.url));
+
+    Node *fragments = m_root->add(Kind::Category, tr("Policy fragments"));
+    for (const auto &fragment : workspace.policyFragments)
+        fragments->add(Kind::PolicyFragment, q(fragment.name), q(fragment.name), q(fragment.description));
+}
+
+WorkspaceTreeModel::Node *WorkspaceTreeModel::nodeFor(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex WorkspaceTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    Node *node = nodeFor(parent);
+    return createIndex(row, column, node->children[static_cast<std::size_t>(row)].get());
+}
+
+QModelIndex WorkspaceTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    Node *parentNode = nodeFor(child)->parent;
+    if (!parentNode || parentNode == m_root.get())
+        return {};
+    return createIndex(parentNode->row(), 0, parentNode);
+}
+
+int WorkspaceTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return 0;
+    return static_cast<int>(nodeFor(parent)->children.size());
+}
+
+int WorkspaceTreeModel::columnCount(const QModelIndex &) const
+{
+    return 1;
+}
+
+QVariant WorkspaceTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const Node *node = nodeFor(index);
+    switch (role) {
+    case Qt::DisplayRole:
+        if (node->kind == Kind::Category)
+            return QStringLiteral("%1 (%2)").arg(node->text).arg(node->children.size());
+        return node->text;
+    case Qt::ToolTipRole:
+        return node->toolTip.isEmpty() ? QVariant() : QVariant(node->toolTip);
+    case Qt::FontRole:
+        if (node->kind == Kind::Category) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case KindRole:
+        return QVariant::fromValue(node->kind);
+    case NameRole:
+        return node->name;
+    default:
+        return {};
+    }
+}
+
+QVariant WorkspaceTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (section == 0 && orientation == Qt::Horizontal && role == Qt::DisplayRole)
+        return tr("Workspace");
+    return {};
+}
+
+} // namespace gh::workspace
