@@ -245,6 +245,8 @@ void MainWindow::restoreLayout()
 {
     QSettings settings;
     resize(1280, 800);
+    resizeDocks({m_navigatorDock}, {300}, Qt::Horizontal);
+    resizeDocks({m_problemsDock}, {200}, Qt::Vertical);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
@@ -299,7 +301,7 @@ void MainWindow::openItem(const QModelIndex &index)
         m_navigator->setExpanded(index, !m_navigator->isExpanded(index));
         return;
     }
-    const QString title = index.data(Qt::DisplayRole).toString();
+    const QString title = index.data(workspace::WorkspaceTreeModel::TitleRole).toString();
     const QString key = QString::number(static_cast<int>(kind)) + QLatin1Char('/') +
                         index.data(workspace::WorkspaceTreeModel::NameRole).toString() + QLatin1Char('/') + title;
     for (int i = 0; i < m_editors->count(); ++i) {
@@ -310,6 +312,7 @@ void MainWindow::openItem(const QModelIndex &index)
     }
     // The editors for each kind arrive with their own areas; until then a summary page.
     auto *page = new QTextBrowser;
+    page->document()->setDocumentMargin(24);
     page->setProperty("itemKey", key);
     page->setHtml(QStringLiteral("<h2>%1</h2><p><b>%2</b> %3</p><p>%4</p>")
                       .arg(title.toHtmlEscaped(), tr("Name:"),
@@ -321,6 +324,7 @@ void MainWindow::openItem(const QModelIndex &index)
 void MainWindow::showWelcome()
 {
     auto *page = new QTextBrowser;
+    page->document()->setDocumentMargin(24);
     page->setObjectName(QStringLiteral("welcomePage"));
     page->setProperty("itemKey", QStringLiteral("welcome"));
     page->setOpenExternalLinks(false);
@@ -346,7 +350,7 @@ void MainWindow::showWelcome()
         {tr("Restart the gateway"), m_restartGatewayAction->shortcut()},
     };
     for (const auto &[text, keys] : hints)
-        body += QStringLiteral("<tr><td><code>%1</code></td><td>%2</td></tr>")
+        body += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
                     .arg(keys.toString(QKeySequence::NativeText).toHtmlEscaped(), text);
     body += QStringLiteral("</table>");
     page->setHtml(body);

@@ -3,6 +3,8 @@
 #include "main_window.h"
 #include "theme.h"
 
+#include <ui/workspace/workspace_tree_model.h>
+
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
@@ -53,12 +55,18 @@ int runTour(MainWindow &window, Theme &theme, const QString &folder)
 
         // An item opened from the navigator, and the log dock raised.
         if (auto *navigator = window.findChild<QTreeView *>(QStringLiteral("navigator"))) {
-            const QModelIndex apis = navigator->model()->index(navigator->model()->rowCount() > 1 ? 1 : 0, 0);
-            const QModelIndex first = navigator->model()->index(0, 0, apis);
-            if (first.isValid()) {
-                navigator->expand(apis);
-                navigator->setCurrentIndex(first);
-                emit navigator->activated(first);
+            // The first API, under its version set: the deepest thing the navigator holds.
+            QAbstractItemModel *model = navigator->model();
+            QModelIndex item = model->index(model->rowCount() > 1 ? 1 : 0, 0);
+            using Tree = workspace::WorkspaceTreeModel;
+            while (model->rowCount(item) > 0 && item.data(Tree::KindRole).value<Tree::Kind>() != Tree::Kind::Api) {
+                navigator->expand(item);
+                item = model->index(0, 0, item);
+            }
+            if (item.isValid()) {
+                navigator->expand(item);
+                navigator->setCurrentIndex(item);
+                emit navigator->activated(item);
             }
         }
         if (auto *logDock = window.findChild<QDockWidget *>(QStringLiteral("logDock")))

@@ -12,6 +12,7 @@ struct WorkspaceTreeModel::Node {
     QString text;
     QString name;
     QString toolTip;
+    QString title; // when it differs from text
     Node *parent = nullptr;
     std::vector<std::unique_ptr<Node>> children;
 
@@ -81,15 +82,18 @@ void WorkspaceTreeModel::build(const gw::model::Workspace &workspace)
         m_root->add(Kind::ServicePolicy, tr("Service policy"), QStringLiteral("policy"),
                     tr("The global policy: applies to every API"));
 
+    // Under its version set an API is shown by its version, as APIM's portal does.
     auto addApi = [](Node *parent, const gw::model::Api &api) {
         QString text = orName(api.displayName, api.name);
-        if (!api.version.empty())
-            text += QLatin1Char(' ') + q(api.version);
+        if (parent->kind == Kind::VersionSet)
+            text = api.version.empty() ? tr("Original") : q(api.version);
         if (!api.isCurrent)
             text += QLatin1Char(' ') + tr("(revision %1)").arg(api.revision);
         Node *apiNode = parent->add(Kind::Api, text, q(api.name),
                                     tr("/%1 → %2").arg(q(api.path), api.serviceUrl.empty() ? tr("no backend")
                                                                                            : q(api.serviceUrl)));
+        if (parent->kind == Kind::VersionSet)
+            apiNode->title = parent->text + QLatin1Char(' ') + text;
         for (const auto &operation : api.operations) {
             apiNode->add(Kind::Operation, q(operation.method) + QLatin1Char(' ') + q(operation.urlTemplate),
                          q(operation.name), q(operation.displayName));
@@ -199,6 +203,8 @@ QVariant WorkspaceTreeModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(node->kind);
     case NameRole:
         return node->name;
+    case TitleRole:
+        return node->title.isEmpty() ? node->text : node->title;
     default:
         return {};
     }

@@ -22,6 +22,7 @@ public:
     enum Role {
         KindRole = Qt::UserRole + 1, // Kind
         NameRole,                    // the entity's ARM name (folder name)
+        TitleRole,                   // a name that stands alone, for tabs: "Conference API v1"
     };
 
     explicit WorkspaceTreeModel(QObject *parent = nullptr);

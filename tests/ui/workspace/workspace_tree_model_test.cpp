@@ -55,7 +55,9 @@ private slots:
         const QModelIndex versionSet = model.index(0, 0, apis);
         QCOMPARE(versionSet.data(WorkspaceTreeModel::KindRole).value<Kind>(), Kind::VersionSet);
         const QModelIndex conference = model.index(0, 0, versionSet);
-        QCOMPARE(conference.data().toString(), QStringLiteral("Conference API v1"));
+        QCOMPARE(versionSet.data().toString(), QStringLiteral("Conference API"));
+        QCOMPARE(conference.data().toString(), QStringLiteral("v1"));
+        QCOMPARE(conference.data(WorkspaceTreeModel::TitleRole).toString(), QStringLiteral("Conference API v1"));
         QCOMPARE(conference.data(WorkspaceTreeModel::NameRole).toString(), QStringLiteral("conference-api"));
         QCOMPARE(model.rowCount(conference), 4);
         QCOMPARE(model.parent(model.index(0, 0, conference)), conference);
