@@ -28,9 +28,10 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("workspace"),
                                  QApplication::translate("main", "APIOps artifacts folder to open"));
-    const QCommandLineOption tourOption(QStringLiteral("tour"),
-                                        QApplication::translate("main", "Save a screenshot of every view into <folder> and exit."),
-                                        QStringLiteral("folder"));
+    const QCommandLineOption tourOption(
+        QStringLiteral("tour"),
+        QApplication::translate("main", "Save a screenshot of every view into <folder> and exit."),
+        QStringLiteral("folder"));
     parser.addOption(tourOption);
     parser.process(app);
 

@@ -39,8 +39,8 @@ int main(int argc, char *argv[])
     }
     for (const auto &diagnostic : engine.diagnostics())
         std::cerr << gw::format(diagnostic) << '\n';
-    std::cout << "gatehouse-gateway " << GATEHOUSE_VERSION << ": serving " << engine.artifactsRoot().string()
-              << " on " << engine.address() << std::endl;
+    std::cout << "gatehouse-gateway " << GATEHOUSE_VERSION << ": serving " << engine.artifactsRoot().string() << " on "
+              << engine.address() << std::endl;
 
     int received = 0;
     sigwait(&stopSignals, &received);

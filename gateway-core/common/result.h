@@ -13,7 +13,7 @@ struct Error {
 
 // A value or an Error. Used where the environment or user input can fail
 // (a port in use, a missing folder); never an exception across the boundary.
-template <typename T>
+template<typename T>
 class Result {
 public:
     Result(T value) : m_state(std::move(value)) {}
@@ -32,7 +32,7 @@ private:
     std::variant<T, Error> m_state;
 };
 
-template <>
+template<>
 class Result<void> {
 public:
     Result() = default;

@@ -154,8 +154,7 @@ Result<void> Server::start()
         d.acceptor->listen(asio::socket_base::max_listen_connections, ec);
     if (ec) {
         d.acceptor.reset();
-        return Error{"cannot listen on " + d.options.host + ":" + std::to_string(d.options.port) + ": " +
-                     ec.message()};
+        return Error{"cannot listen on " + d.options.host + ":" + std::to_string(d.options.port) + ": " + ec.message()};
     }
     d.boundPort = d.acceptor->local_endpoint().port();
 

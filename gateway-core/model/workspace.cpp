@@ -5,7 +5,7 @@
 namespace gw::model {
 
 namespace {
-template <typename T>
+template<typename T>
 const T *findByName(const std::vector<T> &items, const std::string &name)
 {
     auto it = std::find_if(items.begin(), items.end(), [&](const T &item) { return item.name == name; });

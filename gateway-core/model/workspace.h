@@ -12,7 +12,7 @@ namespace gw::model {
 struct Operation {
     std::string name; // operationId
     std::string displayName;
-    std::string method; // upper case: GET, POST, ...
+    std::string method;      // upper case: GET, POST, ...
     std::string urlTemplate; // /sessions/{id}
 };
 

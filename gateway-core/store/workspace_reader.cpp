@@ -16,8 +16,8 @@ namespace gw::store {
 namespace {
 
 constexpr std::array kRootMarkers = {
-    "policy.xml", "apis", "products", "named values", "backends", "version sets", "policy fragments",
-    "tags", "groups", "subscriptions", "loggers", "diagnostics", "gateways", "workspaces",
+    "policy.xml", "apis",   "products",      "named values", "backends",    "version sets", "policy fragments",
+    "tags",       "groups", "subscriptions", "loggers",      "diagnostics", "gateways",     "workspaces",
 };
 
 bool isArtifactsRoot(const fs::path &folder)
@@ -65,13 +65,9 @@ public:
     }
 
 private:
-    std::string relative(const fs::path &path) const
-    {
-        return fs::relative(path, m_out.root).generic_string();
-    }
+    std::string relative(const fs::path &path) const { return fs::relative(path, m_out.root).generic_string(); }
 
-    void report(const fs::path &file, int line, int column, std::string message,
-                Severity severity = Severity::Error)
+    void report(const fs::path &file, int line, int column, std::string message, Severity severity = Severity::Error)
     {
         m_out.diagnostics.push_back({{relative(file), line, column}, severity, std::move(message)});
     }
@@ -192,8 +188,8 @@ private:
         auto properties = readProperties(dir / "versionSetInformation.json");
         if (!properties)
             return;
-        m_out.workspace.versionSets.push_back({dir.filename().string(), text(*properties, "displayName"),
-                                               text(*properties, "versioningScheme")});
+        m_out.workspace.versionSets.push_back(
+            {dir.filename().string(), text(*properties, "displayName"), text(*properties, "versioningScheme")});
     }
 
     void readProduct(const fs::path &dir)
@@ -285,7 +281,8 @@ LoadedWorkspace readWorkspace(const fs::path &folder)
     auto root = findArtifactsRoot(folder);
     if (!root) {
         out.diagnostics.push_back(
-            {{folder.string()}, Severity::Error,
+            {{folder.string()},
+             Severity::Error,
              "not an APIOps artifacts folder (no policy.xml, apis/, products/, named values/, ...)"});
         return out;
     }

@@ -70,7 +70,8 @@ RawResponse Connection::read(bool headRequest)
     response.status = std::stoi(statusLine.substr(statusLine.find(' ') + 1, 3));
     while (lineEnd != std::string::npos) {
         const std::size_t next = head.find("\r\n", lineEnd + 2);
-        const std::string line = head.substr(lineEnd + 2, next == std::string::npos ? std::string::npos : next - lineEnd - 2);
+        const std::string line =
+            head.substr(lineEnd + 2, next == std::string::npos ? std::string::npos : next - lineEnd - 2);
         const std::size_t colon = line.find(':');
         if (colon != std::string::npos) {
             std::string name = line.substr(0, colon);

@@ -7,7 +7,7 @@
 namespace gw::test {
 
 struct RawResponse {
-    int status = 0; // 0: no response (connection closed or timed out)
+    int status = 0;                             // 0: no response (connection closed or timed out)
     std::map<std::string, std::string> headers; // lower-case names
     std::string body;
 };

@@ -4,7 +4,9 @@
 
 namespace gh::engine {
 
-EmbeddedGateway::EmbeddedGateway(QObject *parent) : QObject(parent) {}
+EmbeddedGateway::EmbeddedGateway(QObject *parent) : QObject(parent)
+{
+}
 
 EmbeddedGateway::~EmbeddedGateway()
 {

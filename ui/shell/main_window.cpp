@@ -97,14 +97,16 @@ void MainWindow::setupActions()
     m_restartGatewayAction =
         make(tr("&Restart"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F5), "restartGatewayAction");
     connect(m_restartGatewayAction, &QAction::triggered, m_gateway, &engine::EmbeddedGateway::restart);
-    m_copyAddressAction = make(tr("&Copy Address"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), "copyAddressAction");
+    m_copyAddressAction =
+        make(tr("&Copy Address"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), "copyAddressAction");
     connect(m_copyAddressAction, &QAction::triggered, this,
             [this] { QGuiApplication::clipboard()->setText(m_gateway->address()); });
 
     m_fullScreenAction = make(tr("&Full Screen"), QKeySequence::FullScreen, "fullScreenAction");
     m_fullScreenAction->setCheckable(true);
-    connect(m_fullScreenAction, &QAction::toggled, this,
-            [this](bool on) { setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen); });
+    connect(m_fullScreenAction, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+    });
     m_aboutAction = make(tr("&About Gatehouse"), QKeySequence::HelpContents, "aboutAction");
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -264,8 +266,8 @@ bool MainWindow::openWorkspace(const QString &folder)
 {
     if (!m_document->open(folder)) {
         const auto &diagnostics = m_document->diagnostics();
-        const QString reason = diagnostics.empty() ? tr("no workspace found")
-                                                   : QString::fromStdString(diagnostics.front().message);
+        const QString reason =
+            diagnostics.empty() ? tr("no workspace found") : QString::fromStdString(diagnostics.front().message);
         log(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(folder), reason));
         statusBar()->showMessage(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(folder), reason), 10000);
         return false;
@@ -273,9 +275,8 @@ bool MainWindow::openWorkspace(const QString &folder)
     m_treeModel->setWorkspace(m_document->model());
     m_navigator->expandToDepth(0);
     m_problemsModel->setDiagnostics(m_document->diagnostics());
-    m_problemsDock->setWindowTitle(m_document->diagnostics().empty()
-                                       ? tr("Problems")
-                                       : tr("Problems (%1)").arg(m_document->diagnostics().size()));
+    m_problemsDock->setWindowTitle(
+        m_document->diagnostics().empty() ? tr("Problems") : tr("Problems (%1)").arg(m_document->diagnostics().size()));
     while (m_editors->count() > 0)
         closeTab(0);
     showWelcome();
@@ -331,9 +332,10 @@ void MainWindow::showWelcome()
     QString body = QStringLiteral("<h1>%1</h1>").arg(tr("Welcome to Gatehouse"));
     if (m_document->isOpen()) {
         const auto &model = m_document->model();
-        body += QStringLiteral("<p>%1</p>").arg(tr("Workspace <b>%1</b> in %2")
-                                                  .arg(m_document->displayName().toHtmlEscaped(),
-                                                       QDir::toNativeSeparators(m_document->root()).toHtmlEscaped()));
+        body += QStringLiteral("<p>%1</p>")
+                    .arg(tr("Workspace <b>%1</b> in %2")
+                             .arg(m_document->displayName().toHtmlEscaped(),
+                                  QDir::toNativeSeparators(m_document->root()).toHtmlEscaped()));
         body += QStringLiteral("<ul><li>%1</li><li>%2</li><li>%3</li><li>%4</li></ul>")
                     .arg(tr("%n API(s)", nullptr, static_cast<int>(model.apis.size())),
                          tr("%n product(s)", nullptr, static_cast<int>(model.products.size())),

@@ -50,7 +50,8 @@ bool looksDark(const QPalette &palette)
 
 Theme::Theme(QApplication &app, QObject *parent) : QObject(parent), m_app(app)
 {
-    m_systemIsDark = looksDark(QApplication::palette()) || qEnvironmentVariable("GTK_THEME").endsWith(QLatin1String(":dark"));
+    m_systemIsDark =
+        looksDark(QApplication::palette()) || qEnvironmentVariable("GTK_THEME").endsWith(QLatin1String(":dark"));
     // Fusion draws the same on every platform and honours palettes fully.
     m_app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     apply();

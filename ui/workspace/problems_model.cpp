@@ -4,7 +4,9 @@
 
 namespace gh::workspace {
 
-ProblemsModel::ProblemsModel(QObject *parent) : QAbstractTableModel(parent) {}
+ProblemsModel::ProblemsModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
 
 void ProblemsModel::setDiagnostics(gw::Diagnostics diagnostics)
 {

@@ -7,7 +7,9 @@
 
 namespace gh::workspace {
 
-WorkspaceDocument::WorkspaceDocument(QObject *parent) : QObject(parent) {}
+WorkspaceDocument::WorkspaceDocument(QObject *parent) : QObject(parent)
+{
+}
 
 bool WorkspaceDocument::open(const QString &folder)
 {

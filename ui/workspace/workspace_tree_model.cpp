@@ -54,8 +54,7 @@ QString orName(const std::string &displayName, const std::string &name)
 
 } // namespace
 
-WorkspaceTreeModel::WorkspaceTreeModel(QObject *parent)
-    : QAbstractItemModel(parent), m_root(std::make_unique<Node>())
+WorkspaceTreeModel::WorkspaceTreeModel(QObject *parent) : QAbstractItemModel(parent), m_root(std::make_unique<Node>())
 {
 }
 
@@ -89,9 +88,9 @@ void WorkspaceTreeModel::build(const gw::model::Workspace &workspace)
             text = api.version.empty() ? tr("Original") : q(api.version);
         if (!api.isCurrent)
             text += QLatin1Char(' ') + tr("(revision %1)").arg(api.revision);
-        Node *apiNode = parent->add(Kind::Api, text, q(api.name),
-                                    tr("/%1 → %2").arg(q(api.path), api.serviceUrl.empty() ? tr("no backend")
-                                                                                           : q(api.serviceUrl)));
+        Node *apiNode =
+            parent->add(Kind::Api, text, q(api.name),
+                        tr("/%1 → %2").arg(q(api.path), api.serviceUrl.empty() ? tr("no backend") : q(api.serviceUrl)));
         if (parent->kind == Kind::VersionSet)
             apiNode->title = parent->text + QLatin1Char(' ') + text;
         for (const auto &operation : api.operations) {
@@ -110,9 +109,9 @@ void WorkspaceTreeModel::build(const gw::model::Workspace &workspace)
             if (!member)
                 continue;
             if (!setNode)
-                setNode = apis->add(Kind::VersionSet, orName(versionSet.displayName, versionSet.name),
-                                    q(versionSet.name),
-                                    tr("Version set, versioned by %1").arg(q(versionSet.versioningScheme)));
+                setNode =
+                    apis->add(Kind::VersionSet, orName(versionSet.displayName, versionSet.name), q(versionSet.name),
+                              tr("Version set, versioned by %1").arg(q(versionSet.versioningScheme)));
             addApi(setNode, api);
         }
     }

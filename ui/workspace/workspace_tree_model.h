@@ -15,8 +15,18 @@ namespace gh::workspace {
 class WorkspaceTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum class Kind { Category, ServicePolicy, VersionSet, Api, Operation, Product, Subscription, NamedValue,
-                      Backend, PolicyFragment };
+    enum class Kind {
+        Category,
+        ServicePolicy,
+        VersionSet,
+        Api,
+        Operation,
+        Product,
+        Subscription,
+        NamedValue,
+        Backend,
+        PolicyFragment
+    };
     Q_ENUM(Kind)
 
     enum Role {

@@ -53,7 +53,8 @@ private slots:
         auto *open = window.findChild<QAction *>(QStringLiteral("openWorkspaceAction"));
         QVERIFY(open);
         QCOMPARE(open->shortcut(), QKeySequence(QKeySequence::Open));
-        QCOMPARE(window.findChild<QAction *>(QStringLiteral("quitAction"))->shortcut(), QKeySequence(QKeySequence::Quit));
+        QCOMPARE(window.findChild<QAction *>(QStringLiteral("quitAction"))->shortcut(),
+                 QKeySequence(QKeySequence::Quit));
     }
 
     void servesTheOpenedWorkspace()
@@ -108,7 +109,9 @@ private slots:
         Theme theme(*qApp);
         MainWindow window(theme);
         QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
-        QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->windowTitle().startsWith(QStringLiteral("Probleme")));
+        QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("problemsDock"))
+                    ->windowTitle()
+                    .startsWith(QStringLiteral("Probleme")));
         // Remove our translators again for the other tests.
         for (QTranslator *translator : qApp->findChildren<QTranslator *>())
             QCoreApplication::removeTranslator(translator);
