@@ -1,6 +1,7 @@
 // gatehouse-gateway: the engine without a screen, for teams to deploy.
 
 #include "command_line.h"
+#include "workspace_commands.h"
 
 #include <gatehouse_version.h>
 
@@ -10,10 +11,20 @@
 int main(int argc, char *argv[])
 {
     using gw::app::CommandLine;
-    const CommandLine command = gw::app::parseCommandLine({argv + 1, argv + argc});
+    const std::vector<std::string> arguments(argv + 1, argv + argc);
+    if (!arguments.empty()) {
+        const std::vector<std::string> rest(arguments.begin() + 1, arguments.end());
+        if (arguments.front() == "check")
+            return gw::app::runCheck(rest);
+        if (arguments.front() == "rewrite")
+            return gw::app::runRewrite(rest);
+        if (arguments.front() == "openapi")
+            return gw::app::runOpenApi(rest);
+    }
+    const CommandLine command = gw::app::parseCommandLine(arguments);
     switch (command.action) {
     case CommandLine::Action::Help:
-        std::cout << gw::app::usage();
+        std::cout << gw::app::usage() << '\n' << gw::app::commandsUsage();
         return 0;
     case CommandLine::Action::Version:
         std::cout << "gatehouse-gateway " << GATEHOUSE_VERSION << '\n';

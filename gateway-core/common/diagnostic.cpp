@@ -24,6 +24,8 @@ std::string format(const Diagnostic &diagnostic)
         out += ':' + std::to_string(diagnostic.location.line);
         if (diagnostic.location.column > 0)
             out += ':' + std::to_string(diagnostic.location.column);
+    } else if (!diagnostic.location.pointer.empty()) {
+        out += '#' + diagnostic.location.pointer;
     }
     if (!out.empty())
         out += ": ";

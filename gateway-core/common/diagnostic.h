@@ -16,6 +16,7 @@ struct SourceLocation {
     std::string file;
     int line = 0;
     int column = 0;
+    std::string pointer; // a JSON pointer into `file` ("/properties/path") when the place is a JSON value
 };
 
 // One problem found in user input: a workspace file, a policy, an expression.

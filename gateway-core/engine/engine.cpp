@@ -1,7 +1,7 @@
 #include "engine.h"
 
 #include <http/server.h>
-#include <store/workspace_reader.h>
+#include <store/workspace_store.h>
 
 namespace gw::engine {
 

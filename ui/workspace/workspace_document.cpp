@@ -1,6 +1,6 @@
 #include "workspace_document.h"
 
-#include <store/workspace_reader.h>
+#include <store/workspace_store.h>
 
 #include <QDir>
 #include <QFileInfo>

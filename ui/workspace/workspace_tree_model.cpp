@@ -47,9 +47,14 @@ QString q(const std::string &text)
     return QString::fromStdString(text);
 }
 
-QString orName(const std::string &displayName, const std::string &name)
+QString q(const std::optional<std::string> &text)
 {
-    return q(displayName.empty() ? name : displayName);
+    return text ? q(*text) : QString();
+}
+
+QString orName(const std::optional<std::string> &displayName, const std::string &name)
+{
+    return q(displayName && !displayName->empty() ? *displayName : name);
 }
 
 } // namespace
@@ -77,7 +82,7 @@ void WorkspaceTreeModel::clear()
 
 void WorkspaceTreeModel::build(const gw::model::Workspace &workspace)
 {
-    if (workspace.hasServicePolicy)
+    if (workspace.policy)
         m_root->add(Kind::ServicePolicy, tr("Service policy"), QStringLiteral("policy"),
                     tr("The global policy: applies to every API"));
 
@@ -85,15 +90,15 @@ void WorkspaceTreeModel::build(const gw::model::Workspace &workspace)
     auto addApi = [](Node *parent, const gw::model::Api &api) {
         QString text = orName(api.displayName, api.name);
         if (parent->kind == Kind::VersionSet)
-            text = api.version.empty() ? tr("Original") : q(api.version);
-        if (!api.isCurrent)
-            text += QLatin1Char(' ') + tr("(revision %1)").arg(api.revision);
+            text = api.apiVersion.value_or("").empty() ? tr("Original") : q(api.apiVersion);
+        if (api.isRevisionFolder())
+            text += QLatin1Char(' ') + tr("(revision %1)").arg(q(api.apiRevision));
         Node *apiNode =
             parent->add(Kind::Api, text, q(api.name),
-                        tr("/%1 → %2").arg(q(api.path), api.serviceUrl.empty() ? tr("no backend") : q(api.serviceUrl)));
+                        tr("/%1 → %2").arg(q(api.path), api.serviceUrl ? q(api.serviceUrl) : tr("no backend")));
         if (parent->kind == Kind::VersionSet)
             apiNode->title = parent->text + QLatin1Char(' ') + text;
-        for (const auto &operation : api.operations) {
+        for (const auto &operation : api.contract.operations) {
             apiNode->add(Kind::Operation, q(operation.method) + QLatin1Char(' ') + q(operation.urlTemplate),
                          q(operation.name), q(operation.displayName));
         }
@@ -103,10 +108,7 @@ void WorkspaceTreeModel::build(const gw::model::Workspace &workspace)
     for (const auto &versionSet : workspace.versionSets) {
         Node *setNode = nullptr;
         for (const auto &api : workspace.apis) {
-            const std::string &id = api.versionSetId;
-            const bool member = id.size() >= versionSet.name.size() &&
-                                id.compare(id.size() - versionSet.name.size(), std::string::npos, versionSet.name) == 0;
-            if (!member)
+            if (!api.apiVersionSetId || !gw::model::refersTo(*api.apiVersionSetId, "apiVersionSets", versionSet.name))
                 continue;
             if (!setNode)
                 setNode =
@@ -116,7 +118,7 @@ void WorkspaceTreeModel::build(const gw::model::Workspace &workspace)
         }
     }
     for (const auto &api : workspace.apis) {
-        if (api.versionSetId.empty())
+        if (!api.apiVersionSetId)
             addApi(apis, api);
     }
 
@@ -133,7 +135,7 @@ void WorkspaceTreeModel::build(const gw::model::Workspace &workspace)
     Node *namedValues = m_root->add(Kind::Category, tr("Named values"));
     for (const auto &value : workspace.namedValues)
         namedValues->add(Kind::NamedValue, orName(value.displayName, value.name), q(value.name),
-                         value.secret ? tr("Secret") : q(value.value.value_or(std::string())));
+                         value.secret.value_or(false) ? tr("Secret") : q(value.value));
 
     Node *backends = m_root->add(Kind::Category, tr("Backends"));
     for (const auto &backend : workspace.backends)
