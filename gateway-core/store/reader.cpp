@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <thread>
 #include <fstream>
 #include <sstream>
 
@@ -353,8 +355,15 @@ private:
     }
 
     // The specification of each API: the publisher's choice among several files, read as OpenAPI.
+    // Parsing YAML is most of a load's time, so the documents are imported on every core.
     void finishApis(model::Entities &e, const std::string &scope)
     {
+        struct Import {
+            model::Api *api;
+            std::string file;
+            openapi::ImportResult result;
+        };
+        std::vector<Import> imports;
         for (model::Api &api : e.apis) {
             auto found = m_specifications.find(scope + api.name);
             if (found == m_specifications.end())
@@ -369,18 +378,35 @@ private:
             });
             if (candidates.size() > 1)
                 report(model::paths::api(scope, api.name), 0, 0,
-                       "has " + std::to_string(candidates.size()) + " specification files; the publisher uses specification." +
-                           candidates.front().first,
+                       "has " + std::to_string(candidates.size()) +
+                           " specification files; the publisher uses specification." + candidates.front().first,
                        Severity::Warning);
             api.specificationFormat = candidates.front().first;
             api.specificationText = candidates.front().second;
-            if (*api.specificationFormat == "json" || *api.specificationFormat == "yaml") {
-                const std::string file = model::paths::specification(scope, api.name, *api.specificationFormat);
-                auto imported = openapi::importText(*api.specificationText, file, (m_out.root / file).parent_path());
-                api.contract = std::move(imported.contract);
-                for (auto &diagnostic : imported.diagnostics)
-                    m_out.diagnostics.push_back(std::move(diagnostic));
+            if (*api.specificationFormat == "json" || *api.specificationFormat == "yaml")
+                imports.push_back({&api, model::paths::specification(scope, api.name, *api.specificationFormat), {}});
+        }
+
+        std::atomic<std::size_t> next = 0;
+        auto work = [&] {
+            for (std::size_t i = next++; i < imports.size(); i = next++) {
+                Import &job = imports[i];
+                job.result = openapi::importText(*job.api->specificationText, job.file,
+                                                 (m_out.root / job.file).parent_path());
             }
+        };
+        const unsigned helpers = std::min<std::size_t>(std::thread::hardware_concurrency(), imports.size() / 8);
+        std::vector<std::thread> threads;
+        for (unsigned i = 1; i < helpers; ++i)
+            threads.emplace_back(work);
+        work();
+        for (auto &thread : threads)
+            thread.join();
+
+        for (Import &job : imports) {
+            job.api->contract = std::move(job.result.contract);
+            for (auto &diagnostic : job.result.diagnostics)
+                m_out.diagnostics.push_back(std::move(diagnostic));
         }
     }
 
