@@ -264,8 +264,7 @@ int runOpenApi(const std::vector<std::string> &arguments)
             std::cerr << "gatehouse-gateway: " << written.error().message << '\n';
             return 1;
         }
-        std::cerr << "wrote " << api->contract.operations.size() << " operation(s) to " << options.get("--out")
-                  << '\n';
+        std::cerr << "wrote " << api->contract.operations.size() << " operation(s) to " << options.get("--out") << '\n';
         return 0;
     }
     return usageError("openapi needs import or export, not '" + verb + "'");

@@ -23,9 +23,9 @@ struct Parameter {
 };
 
 struct Representation {
-    std::string contentType; // application/json, ...
-    nlohmann::ordered_json schema;   // $refs resolved, cycles cut with {"$ref": ...} left in place
-    nlohmann::ordered_json example;  // null when none
+    std::string contentType;        // application/json, ...
+    nlohmann::ordered_json schema;  // $refs resolved, cycles cut with {"$ref": ...} left in place
+    nlohmann::ordered_json example; // null when none
     std::vector<std::pair<std::string, nlohmann::ordered_json>> examples; // named examples (value only)
 };
 

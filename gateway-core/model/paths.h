@@ -9,7 +9,10 @@ namespace gw::model::paths {
 // "workspaces/<ws>/" for an APIM workspace. The one place the layout's file
 // names are spelled.
 
-inline std::string api(const std::string &scope, const std::string &name) { return scope + "apis/" + name + "/"; }
+inline std::string api(const std::string &scope, const std::string &name)
+{
+    return scope + "apis/" + name + "/";
+}
 inline std::string apiInformation(const std::string &scope, const std::string &name)
 {
     return api(scope, name) + "apiInformation.json";
@@ -34,7 +37,10 @@ inline std::string versionSet(const std::string &scope, const std::string &name)
 {
     return scope + "version sets/" + name + "/versionSetInformation.json";
 }
-inline std::string product(const std::string &scope, const std::string &name) { return scope + "products/" + name + "/"; }
+inline std::string product(const std::string &scope, const std::string &name)
+{
+    return scope + "products/" + name + "/";
+}
 inline std::string productInformation(const std::string &scope, const std::string &name)
 {
     return product(scope, name) + "productInformation.json";
@@ -71,7 +77,10 @@ inline std::string fragmentInformation(const std::string &scope, const std::stri
 {
     return fragment(scope, name) + "policyFragmentInformation.json";
 }
-inline std::string tag(const std::string &scope, const std::string &name) { return scope + "tags/" + name + "/"; }
+inline std::string tag(const std::string &scope, const std::string &name)
+{
+    return scope + "tags/" + name + "/";
+}
 inline std::string tagInformation(const std::string &scope, const std::string &name)
 {
     return tag(scope, name) + "tagInformation.json";
@@ -92,12 +101,18 @@ inline std::string diagnostic(const std::string &scope, const std::string &name)
 {
     return scope + "diagnostics/" + name + "/diagnosticInformation.json";
 }
-inline std::string gateway(const std::string &name) { return "gateways/" + name + "/gatewayInformation.json"; }
+inline std::string gateway(const std::string &name)
+{
+    return "gateways/" + name + "/gatewayInformation.json";
+}
 inline std::string gatewayApi(const std::string &gateway, const std::string &api)
 {
     return "gateways/" + gateway + "/apis/" + api + "/gatewayApiInformation.json";
 }
-inline std::string workspace(const std::string &name) { return "workspaces/" + name + "/"; }
+inline std::string workspace(const std::string &name)
+{
+    return "workspaces/" + name + "/";
+}
 
 // Layouts before v7 (section 9), read and upgraded.
 namespace legacy {
@@ -117,12 +132,18 @@ inline std::string productTag(const std::string &scope, const std::string &produ
 {
     return paths::product(scope, product) + "tags/" + tag + "/productTagInformation.json";
 }
-inline std::string apiTags(const std::string &scope, const std::string &api) { return paths::api(scope, api) + "tags.json"; }
+inline std::string apiTags(const std::string &scope, const std::string &api)
+{
+    return paths::api(scope, api) + "tags.json";
+}
 inline std::string apiTag(const std::string &scope, const std::string &api, const std::string &tag)
 {
     return paths::api(scope, api) + "tags/" + tag + "/apiTagInformation.json";
 }
-inline std::string gatewayApis(const std::string &gateway) { return "gateways/" + gateway + "/apis.json"; }
+inline std::string gatewayApis(const std::string &gateway)
+{
+    return "gateways/" + gateway + "/apis.json";
+}
 inline std::string versionSet(const std::string &scope, const std::string &name)
 {
     return scope + "version sets/" + name + "/apiVersionSetInformation.json";

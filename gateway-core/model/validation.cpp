@@ -57,7 +57,7 @@ private:
         return std::any_of(names.begin(), names.end(),
                            [&](const std::string &name) { return refersTo(id, collection, name); });
     }
-    template <typename T>
+    template<typename T>
     static std::vector<std::string> namesOf(const std::vector<T> &items)
     {
         std::vector<std::string> names;
@@ -88,8 +88,9 @@ private:
                     error(file, "/properties/apiRevision",
                           "the folder is revision " + number + " but apiRevision is \"" + *api.apiRevision + "\"");
                 if (current && current->apiRevision && *current->apiRevision == number)
-                    error(file, "", "revision " + number + " is both the current revision (apis/" + root +
-                                        ") and a ;rev= folder");
+                    error(file, "",
+                          "revision " + number + " is both the current revision (apis/" + root +
+                              ") and a ;rev= folder");
             } else {
                 if (!api.path)
                     error(file, "/properties/path", "path is missing (use \"\" for the root of the gateway)");
@@ -99,7 +100,8 @@ private:
             if (api.apiVersionSetId && !resolves(namesOf(e.versionSets), *api.apiVersionSetId, "apiVersionSets"))
                 warn(file, "/properties/apiVersionSetId",
                      "version set " + *api.apiVersionSetId + " does not exist in this workspace");
-            if (api.contract.operations.size() > 0 || (api.specificationFormat && *api.specificationFormat != "graphql")) {
+            if (api.contract.operations.size() > 0 ||
+                (api.specificationFormat && *api.specificationFormat != "graphql")) {
                 for (const auto &policy : api.operationPolicies) {
                     if (!api.contract.findOperation(policy.operation) && api.specificationText &&
                         (*api.specificationFormat == "yaml" || *api.specificationFormat == "json"))
@@ -159,8 +161,8 @@ private:
             }
             const std::string &id = *subscription.scope;
             const bool allApis = id == "/apis" || id.ends_with("/apis");
-            const bool ok = allApis || resolves(namesOf(e.products), id, "products") ||
-                            resolves(namesOf(e.apis), id, "apis");
+            const bool ok =
+                allApis || resolves(namesOf(e.products), id, "products") || resolves(namesOf(e.apis), id, "apis");
             if (!ok)
                 warn(file, "/properties/scope", "scope " + id + " names no product or API of this workspace");
             if (!subscription.state)
@@ -222,9 +224,10 @@ private:
                 error(file, "/properties/displayName",
                       "display name '" + *value.displayName + "' is also used by named value '" + it->second + "'");
             if (value.secret.value_or(false) && !value.value && value.keyVault.is_null())
-                warn(file, "", "secret named value '" + value.name +
-                                   "' has no value here: give it one in the local secret store or in "
-                                   "configuration.<env>.yaml");
+                warn(file, "",
+                     "secret named value '" + value.name +
+                         "' has no value here: give it one in the local secret store or in "
+                         "configuration.<env>.yaml");
         }
     }
 

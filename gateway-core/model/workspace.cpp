@@ -5,7 +5,7 @@
 namespace gw::model {
 
 namespace {
-template <typename T>
+template<typename T>
 const T *findByName(const std::vector<T> &items, const std::string &name)
 {
     auto it = std::find_if(items.begin(), items.end(), [&](const T &item) { return item.name == name; });
@@ -77,9 +77,9 @@ bool refersTo(const std::string &id, const std::string &collection, const std::s
     if (id.size() < tail.size())
         return false;
     // ARM compares names without regard to case; so do the tools.
-    return std::equal(tail.rbegin(), tail.rend(), id.rbegin(),
-                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) ==
-                                                  std::tolower(static_cast<unsigned char>(b)); });
+    return std::equal(tail.rbegin(), tail.rend(), id.rbegin(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
 }
 
 } // namespace gw::model

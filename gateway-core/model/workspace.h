@@ -90,8 +90,8 @@ struct Api {
     std::vector<DiagnosticSetting> diagnostics;
     std::vector<Release> releases;
 
-    std::string rootName() const;   // "orders" for "orders;rev=2"
-    bool isRevisionFolder() const;  // name carries ";rev="
+    std::string rootName() const;        // "orders" for "orders;rev=2"
+    bool isRevisionFolder() const;       // name carries ";rev="
     std::optional<int> revision() const; // apiRevision as an integer, when it is one
     std::string headerName() const { return subscriptionKeyHeader.value_or("Ocp-Apim-Subscription-Key"); }
     std::string queryName() const { return subscriptionKeyQuery.value_or("subscription-key"); }
@@ -114,9 +114,9 @@ struct ProductGroupLink {
 
 // A link file that carries an id (inside APIM workspaces); `{}` outside them.
 struct Link {
-    std::string target;   // the folder name: API or product name
-    OptString linkName;   // top-level "name", workspace link files only
-    OptString targetId;   // properties.apiId / productId, workspace link files only
+    std::string target; // the folder name: API or product name
+    OptString linkName; // top-level "name", workspace link files only
+    OptString targetId; // properties.apiId / productId, workspace link files only
 };
 
 struct Product {
@@ -195,7 +195,7 @@ struct Backend {
     OptString title;
     OptBool validateCertificateChain; // tls.validateCertificateChain
     OptBool validateCertificateName;  // tls.validateCertificateName
-    OptString type; // Single | Pool
+    OptString type;                   // Single | Pool
     OptString url;
     bool isPool() const { return type == "Pool" || !pool.empty(); }
 };

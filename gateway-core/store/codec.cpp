@@ -12,7 +12,7 @@ using OptInt = std::optional<std::int64_t>;
 using OptStrings = std::optional<std::vector<std::string>>;
 
 // One JSON-backed member of entity type T, at a JSON pointer of its document.
-template <typename T>
+template<typename T>
 struct Field {
     const char *pointer;
     std::variant<OptString T::*, OptBool T::*, OptInt T::*, OptStrings T::*, Json T::*> member;
@@ -24,7 +24,7 @@ const Json *find(const Json &document, const std::string &pointer)
     return document.contains(path) ? &document.at(path) : nullptr;
 }
 
-template <typename T>
+template<typename T>
 void decodeFields(const Json &document, T &entity, const std::vector<Field<T>> &fields, const DecodeContext &context)
 {
     for (const Field<T> &field : fields) {
@@ -70,7 +70,7 @@ void put(Json &document, const std::string &pointer, Json value)
     document[Json::json_pointer(pointer)] = std::move(value);
 }
 
-template <typename T>
+template<typename T>
 Json encodeFields(const T &entity, const std::vector<Field<T>> &fields)
 {
     Json document = Json::object();
@@ -93,7 +93,11 @@ Json encodeFields(const T &entity, const std::vector<Field<T>> &fields)
     return document;
 }
 
-#define GW_FIELD(Type, pointer, member) Field<model::Type>{pointer, &model::Type::member}
+#define GW_FIELD(Type, pointer, member)                                                                                \
+    Field<model::Type>                                                                                                 \
+    {                                                                                                                  \
+        pointer, &model::Type::member                                                                                  \
+    }
 
 const std::vector<Field<model::Api>> &apiFields()
 {
@@ -307,31 +311,58 @@ void DecodeContext::wrongType(const std::string &pointer, const char *expected) 
         problems->push_back({{file}, Severity::Error, pointer + " must be " + expected});
 }
 
-void decode(const Json &d, model::Api &e, const DecodeContext &c) { decodeFields(d, e, apiFields(), c); }
-void decode(const Json &d, model::VersionSet &e, const DecodeContext &c) { decodeFields(d, e, versionSetFields(), c); }
-void decode(const Json &d, model::Product &e, const DecodeContext &c) { decodeFields(d, e, productFields(), c); }
+void decode(const Json &d, model::Api &e, const DecodeContext &c)
+{
+    decodeFields(d, e, apiFields(), c);
+}
+void decode(const Json &d, model::VersionSet &e, const DecodeContext &c)
+{
+    decodeFields(d, e, versionSetFields(), c);
+}
+void decode(const Json &d, model::Product &e, const DecodeContext &c)
+{
+    decodeFields(d, e, productFields(), c);
+}
 void decode(const Json &d, model::ProductGroupLink &e, const DecodeContext &c)
 {
     decodeFields(d, e, productGroupLinkFields(), c);
 }
-void decode(const Json &d, model::Group &e, const DecodeContext &c) { decodeFields(d, e, groupFields(), c); }
+void decode(const Json &d, model::Group &e, const DecodeContext &c)
+{
+    decodeFields(d, e, groupFields(), c);
+}
 void decode(const Json &d, model::Subscription &e, const DecodeContext &c)
 {
     decodeFields(d, e, subscriptionFields(), c);
 }
-void decode(const Json &d, model::NamedValue &e, const DecodeContext &c) { decodeFields(d, e, namedValueFields(), c); }
+void decode(const Json &d, model::NamedValue &e, const DecodeContext &c)
+{
+    decodeFields(d, e, namedValueFields(), c);
+}
 void decode(const Json &d, model::PolicyFragment &e, const DecodeContext &c)
 {
     decodeFields(d, e, fragmentFields(), c);
 }
-void decode(const Json &d, model::Tag &e, const DecodeContext &c) { decodeFields(d, e, tagFields(), c); }
-void decode(const Json &d, model::Logger &e, const DecodeContext &c) { decodeFields(d, e, loggerFields(), c); }
+void decode(const Json &d, model::Tag &e, const DecodeContext &c)
+{
+    decodeFields(d, e, tagFields(), c);
+}
+void decode(const Json &d, model::Logger &e, const DecodeContext &c)
+{
+    decodeFields(d, e, loggerFields(), c);
+}
 void decode(const Json &d, model::DiagnosticSetting &e, const DecodeContext &c)
 {
     decodeFields(d, e, diagnosticFields(), c);
 }
-void decode(const Json &d, model::Release &e, const DecodeContext &c) { decodeFields(d, e, releaseFields(), c); }
-void decode(const Json &d, model::Gateway &e, const DecodeContext &c) { decodeFields(d, e, gatewayFields(), c); }
+void decode(const Json &d, model::Release &e, const DecodeContext &c)
+{
+    decodeFields(d, e, releaseFields(), c);
+}
+void decode(const Json &d, model::Gateway &e, const DecodeContext &c)
+{
+    decodeFields(d, e, gatewayFields(), c);
+}
 
 void decode(const Json &d, model::Link &link, const DecodeContext &c)
 {
@@ -360,8 +391,8 @@ void decode(const Json &d, model::Backend &backend, const DecodeContext &c)
                     c.wrongType("/properties/pool/services/" + std::to_string(i), "an object with an \"id\" string");
                     continue;
                 }
-                backend.pool.push_back({service["id"].get<std::string>(), integer(service, "priority"),
-                                        integer(service, "weight")});
+                backend.pool.push_back(
+                    {service["id"].get<std::string>(), integer(service, "priority"), integer(service, "weight")});
             }
         }
     }
@@ -399,18 +430,54 @@ void decode(const Json &d, model::Backend &backend, const DecodeContext &c)
     }
 }
 
-Json encode(const model::Api &e) { return encodeFields(e, apiFields()); }
-Json encode(const model::VersionSet &e) { return encodeFields(e, versionSetFields()); }
-Json encode(const model::Product &e) { return encodeFields(e, productFields()); }
-Json encode(const model::Group &e) { return encodeFields(e, groupFields()); }
-Json encode(const model::Subscription &e) { return encodeFields(e, subscriptionFields()); }
-Json encode(const model::NamedValue &e) { return encodeFields(e, namedValueFields()); }
-Json encode(const model::PolicyFragment &e) { return encodeFields(e, fragmentFields()); }
-Json encode(const model::Tag &e) { return encodeFields(e, tagFields()); }
-Json encode(const model::Logger &e) { return encodeFields(e, loggerFields()); }
-Json encode(const model::DiagnosticSetting &e) { return encodeFields(e, diagnosticFields()); }
-Json encode(const model::Release &e) { return encodeFields(e, releaseFields()); }
-Json encode(const model::Gateway &e) { return encodeFields(e, gatewayFields()); }
+Json encode(const model::Api &e)
+{
+    return encodeFields(e, apiFields());
+}
+Json encode(const model::VersionSet &e)
+{
+    return encodeFields(e, versionSetFields());
+}
+Json encode(const model::Product &e)
+{
+    return encodeFields(e, productFields());
+}
+Json encode(const model::Group &e)
+{
+    return encodeFields(e, groupFields());
+}
+Json encode(const model::Subscription &e)
+{
+    return encodeFields(e, subscriptionFields());
+}
+Json encode(const model::NamedValue &e)
+{
+    return encodeFields(e, namedValueFields());
+}
+Json encode(const model::PolicyFragment &e)
+{
+    return encodeFields(e, fragmentFields());
+}
+Json encode(const model::Tag &e)
+{
+    return encodeFields(e, tagFields());
+}
+Json encode(const model::Logger &e)
+{
+    return encodeFields(e, loggerFields());
+}
+Json encode(const model::DiagnosticSetting &e)
+{
+    return encodeFields(e, diagnosticFields());
+}
+Json encode(const model::Release &e)
+{
+    return encodeFields(e, releaseFields());
+}
+Json encode(const model::Gateway &e)
+{
+    return encodeFields(e, gatewayFields());
+}
 
 // Link files are `{}` unless they carry a link id (product-group links; link files inside APIM workspaces).
 Json encode(const model::ProductGroupLink &link)

@@ -17,7 +17,7 @@ struct FileSpec {
 };
 
 struct LayoutOptions {
-    bool upgrade = false;                              // v7 links instead of the v5/v6 files that were read
+    bool upgrade = false;                               // v7 links instead of the v5/v6 files that were read
     const std::set<std::string> *legacyFiles = nullptr; // the v5/v6 files that were read
 };
 

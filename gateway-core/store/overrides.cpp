@@ -75,7 +75,8 @@ Overrides Overrides::load(const std::filesystem::path &file, Diagnostics &proble
         }
     } catch (const YAML::Exception &error) {
         problems.push_back({{file.filename().string(), error.mark.line + 1, error.mark.column + 1},
-                            Severity::Error, "invalid YAML: " + error.msg});
+                            Severity::Error,
+                            "invalid YAML: " + error.msg});
     }
     return overrides;
 }

@@ -10,9 +10,9 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <thread>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -21,8 +21,8 @@ namespace gw::store {
 namespace {
 
 constexpr std::array kRootMarkers = {
-    "policy.xml", "apis",   "products", "named values", "backends",    "version sets", "policy fragments",
-    "tags",       "groups", "subscriptions", "loggers", "diagnostics", "gateways",     "workspaces",
+    "policy.xml", "apis",   "products",      "named values", "backends",    "version sets", "policy fragments",
+    "tags",       "groups", "subscriptions", "loggers",      "diagnostics", "gateways",     "workspaces",
 };
 
 // When several specification files exist, the publisher uses the first of these.
@@ -49,7 +49,7 @@ std::vector<std::string> split(const std::string &path)
     return parts;
 }
 
-template <typename T>
+template<typename T>
 T &entity(std::vector<T> &items, const std::string &name)
 {
     auto it = std::find_if(items.begin(), items.end(), [&](const T &item) { return item.name == name; });
@@ -60,7 +60,7 @@ T &entity(std::vector<T> &items, const std::string &name)
     return created;
 }
 
-template <typename T>
+template<typename T>
 void addLink(std::vector<T> &links, T link)
 {
     auto same = [&](const T &other) {
@@ -161,7 +161,7 @@ private:
         return model::PolicyText{*content};
     }
 
-    template <typename T>
+    template<typename T>
     void decodeInto(T &target, const std::string &path, std::vector<std::string> overridePath,
                     std::initializer_list<std::string_view> ignored = {})
     {
@@ -259,7 +259,7 @@ private:
         // Anything else is not ours: left alone, byte for byte.
     }
 
-    template <typename Over>
+    template<typename Over>
     void classifyApi(const std::string &path, const std::vector<std::string> &p, const std::string &scope,
                      model::Entities &e, Over over)
     {
@@ -299,7 +299,7 @@ private:
         }
     }
 
-    template <typename Over>
+    template<typename Over>
     void classifyProduct(const std::string &path, const std::vector<std::string> &p, model::Entities &e, Over over)
     {
         const std::size_t n = p.size();
@@ -316,8 +316,10 @@ private:
             model::ProductGroupLink link{p[3]};
             decodeInto(link, path, {});
             if (link.groupId && model::lastSegment(*link.groupId) != p[3])
-                report(path, 0, 0, "groupId " + *link.groupId + " does not name the folder's group '" + p[3] +
-                                       "'; the publisher ignores this link", Severity::Warning);
+                report(path, 0, 0,
+                       "groupId " + *link.groupId + " does not name the folder's group '" + p[3] +
+                           "'; the publisher ignores this link",
+                       Severity::Warning);
             addLink(product.groups, std::move(link));
         } else if (n == 3 && p[2] == "apis.json") {
             for (const std::string &api : names(path))
@@ -336,7 +338,7 @@ private:
         }
     }
 
-    template <typename Over>
+    template<typename Over>
     void classifyTag(const std::string &path, const std::vector<std::string> &p, model::Entities &e, Over over)
     {
         const std::size_t n = p.size();
@@ -391,8 +393,8 @@ private:
         auto work = [&] {
             for (std::size_t i = next++; i < imports.size(); i = next++) {
                 Import &job = imports[i];
-                job.result = openapi::importText(*job.api->specificationText, job.file,
-                                                 (m_out.root / job.file).parent_path());
+                job.result =
+                    openapi::importText(*job.api->specificationText, job.file, (m_out.root / job.file).parent_path());
             }
         };
         const unsigned helpers = std::min<std::size_t>(std::thread::hardware_concurrency(), imports.size() / 8);
@@ -483,7 +485,8 @@ LoadedWorkspace readWorkspace(const fs::path &folder, const LoadOptions &options
     auto root = findArtifactsRoot(folder);
     if (!root) {
         out.diagnostics.push_back(
-            {{folder.string()}, Severity::Error,
+            {{folder.string()},
+             Severity::Error,
              "not an APIOps artifacts folder (no policy.xml, apis/, products/, named values/, ...)"});
         return out;
     }

@@ -37,7 +37,7 @@ struct LoadedWorkspace {
     std::filesystem::path root;       // the artifacts root ("" when there is none)
     std::filesystem::path repository; // the folder holding the root (configuration.*.yaml, .gatehouse/)
     model::Workspace workspace;
-    Diagnostics diagnostics;          // file (relative to the root), line, column, message
+    Diagnostics diagnostics; // file (relative to the root), line, column, message
     Snapshot snapshot;
     bool isLegacyLayout() const { return !snapshot.legacyFiles.empty(); }
 };
@@ -59,7 +59,7 @@ struct SaveOptions {
 struct SaveReport {
     std::vector<std::string> written; // relative paths
     std::vector<std::string> removed;
-    Diagnostics problems;             // files that could not be written (the rest were)
+    Diagnostics problems; // files that could not be written (the rest were)
     bool ok() const { return problems.empty(); }
 };
 

@@ -12,8 +12,9 @@ namespace {
 // (apiops-layout.md section 4 examples), with keys Gatehouse does not model.
 void writeEveryKind(const TempFolder &folder, const std::string &prefix = "")
 {
-    folder.write(prefix + "policy.xml", "<policies>\n\t<inbound />\n\t<backend>\n\t\t<forward-request />\n\t</backend>\n"
-                               "\t<outbound />\n\t<on-error />\n</policies>");
+    folder.write(prefix + "policy.xml",
+                 "<policies>\n\t<inbound />\n\t<backend>\n\t\t<forward-request />\n\t</backend>\n"
+                 "\t<outbound />\n\t<on-error />\n</policies>");
     folder.write(prefix + "apis/orders/apiInformation.json", R"({
   "properties": {
     "path": "orders",
@@ -45,15 +46,18 @@ void writeEveryKind(const TempFolder &folder, const std::string &prefix = "")
                  "<policies>\r\n\t<inbound>\r\n\t\t<base />\r\n\t\t<set-header name=\"X\" exists-action=\"override\">"
                  "<value>@(context.Request.Headers.GetValueOrDefault(\"A\",\"\") && true)</value></set-header>\r\n"
                  "\t</inbound>\r\n</policies>\r\n");
-    folder.write(prefix + "apis/orders/operations/get-order/policy.xml", "<policies><inbound><base /></inbound></policies>");
-    folder.write(prefix + "apis/orders/diagnostics/applicationinsights/diagnosticInformation.json",
-                 R"({"properties": {"loggerId": "/loggers/orders-ai", "verbosity": "information", "sampling": {"percentage": 100, "samplingType": "fixed"}}})");
+    folder.write(prefix + "apis/orders/operations/get-order/policy.xml",
+                 "<policies><inbound><base /></inbound></policies>");
+    folder.write(
+        prefix + "apis/orders/diagnostics/applicationinsights/diagnosticInformation.json",
+        R"({"properties": {"loggerId": "/loggers/orders-ai", "verbosity": "information", "sampling": {"percentage": 100, "samplingType": "fixed"}}})");
     folder.write(prefix + "apis/orders/releases/paging/apiReleaseInformation.json",
                  R"({ "properties": { "apiId": "/apis/orders;rev=3", "notes": "Paging" } })");
     folder.write(prefix + "apis/orders;rev=2/apiInformation.json",
                  R"({"properties": {"path": "orders", "apiRevision": "2", "displayName": "Orders"}})");
-    folder.write(prefix + "version sets/orders/versionSetInformation.json",
-                 R"({ "properties": { "displayName": "Orders", "versioningScheme": "Header", "versionHeaderName": "Api-Version" } })");
+    folder.write(
+        prefix + "version sets/orders/versionSetInformation.json",
+        R"({ "properties": { "displayName": "Orders", "versioningScheme": "Header", "versionHeaderName": "Api-Version" } })");
     folder.write(prefix + "products/partner/productInformation.json", R"({
   "properties": {
     "displayName": "Partner",
@@ -69,16 +73,20 @@ void writeEveryKind(const TempFolder &folder, const std::string &prefix = "")
     folder.write(prefix + "products/partner/apis/orders/productApiInformation.json", "{}");
     folder.write(prefix + "products/partner/groups/partners/productGroupInformation.json",
                  R"({ "name": "partner-link", "properties": { "groupId": "/groups/partners" } })");
-    folder.write(prefix + "groups/partners/groupInformation.json",
-                 R"({ "properties": { "displayName": "Partners", "description": "External partners", "type": "custom" } })");
-    folder.write(prefix + "subscriptions/partner-a/subscriptionInformation.json",
-                 R"({"properties": {"displayName": "Partner A", "scope": "/products/partner", "allowTracing": false, "state": "active"}})");
+    folder.write(
+        prefix + "groups/partners/groupInformation.json",
+        R"({ "properties": { "displayName": "Partners", "description": "External partners", "type": "custom" } })");
+    folder.write(
+        prefix + "subscriptions/partner-a/subscriptionInformation.json",
+        R"({"properties": {"displayName": "Partner A", "scope": "/products/partner", "allowTracing": false, "state": "active"}})");
     folder.write(prefix + "named values/orders-key/namedValueInformation.json",
                  R"({ "properties": { "displayName": "orders-api-key", "secret": true, "tags": [] } })");
-    folder.write(prefix + "named values/orders-url/namedValueInformation.json",
-                 R"({ "properties": { "displayName": "orders-base-url", "secret": false, "tags": [ "routing" ], "value": "https://orders.internal.example" } })");
-    folder.write(prefix + "backends/orders-west/backendInformation.json",
-                 R"({"properties": {"description": "West", "protocol": "http", "tls": {"validateCertificateChain": false, "validateCertificateName": true}, "type": "Single", "url": "https://west.example"}})");
+    folder.write(
+        prefix + "named values/orders-url/namedValueInformation.json",
+        R"({ "properties": { "displayName": "orders-base-url", "secret": false, "tags": [ "routing" ], "value": "https://orders.internal.example" } })");
+    folder.write(
+        prefix + "backends/orders-west/backendInformation.json",
+        R"({"properties": {"description": "West", "protocol": "http", "tls": {"validateCertificateChain": false, "validateCertificateName": true}, "type": "Single", "url": "https://west.example"}})");
     folder.write(prefix + "backends/orders-east/backendInformation.json",
                  R"({"properties": {"protocol": "http", "url": "https://east.example"}})");
     folder.write(prefix + "backends/orders/backendInformation.json", R"({
@@ -109,22 +117,28 @@ void writeEveryKind(const TempFolder &folder, const std::string &prefix = "")
 })");
     folder.write(prefix + "policy fragments/correlation/policyFragmentInformation.json",
                  R"({ "properties": { "description": "Adds correlation headers" } })");
-    folder.write(prefix + "policy fragments/correlation/policy.xml", "<fragment>\n\t<set-header name=\"X-C\" /></fragment>");
+    folder.write(prefix + "policy fragments/correlation/policy.xml",
+                 "<fragment>\n\t<set-header name=\"X-C\" /></fragment>");
     folder.write(prefix + "tags/finance/tagInformation.json", R"({"properties": {"displayName": "finance"}})");
     folder.write(prefix + "tags/finance/apis/orders/tagApiInformation.json", "{}");
     folder.write(prefix + "tags/finance/products/partner/tagProductInformation.json", "{}");
-    folder.write(prefix + "loggers/orders-ai/loggerInformation.json",
-                 R"({"properties": {"loggerType": "applicationInsights", "credentials": {"instrumentationKey": "{{Logger-Credentials--64f1}}"}, "isBuffered": true}})");
-    folder.write(prefix + "diagnostics/applicationinsights/diagnosticInformation.json",
-                 R"({"properties": {"loggerId": "/loggers/orders-ai", "alwaysLog": "allErrors", "logClientIp": true}})");
-    folder.write(prefix + "gateways/plant-1/gatewayInformation.json",
-                 R"({ "properties": { "description": "Factory floor", "locationData": { "city": "Lyon", "name": "Plant 1" } } })");
+    folder.write(
+        prefix + "loggers/orders-ai/loggerInformation.json",
+        R"({"properties": {"loggerType": "applicationInsights", "credentials": {"instrumentationKey": "{{Logger-Credentials--64f1}}"}, "isBuffered": true}})");
+    folder.write(
+        prefix + "diagnostics/applicationinsights/diagnosticInformation.json",
+        R"({"properties": {"loggerId": "/loggers/orders-ai", "alwaysLog": "allErrors", "logClientIp": true}})");
+    folder.write(
+        prefix + "gateways/plant-1/gatewayInformation.json",
+        R"({ "properties": { "description": "Factory floor", "locationData": { "city": "Lyon", "name": "Plant 1" } } })");
     folder.write(prefix + "gateways/plant-1/apis/orders/gatewayApiInformation.json", "{}");
     folder.write(prefix + "workspaces/team-a/apis/billing/apiInformation.json",
                  R"({"properties": {"path": "billing", "apiRevision": "1", "displayName": "Billing"}})");
-    folder.write(prefix + "workspaces/team-a/products/team/productInformation.json", R"({"properties": {"displayName": "Team"}})");
-    folder.write(prefix + "workspaces/team-a/products/team/apis/billing/productApiInformation.json",
-                 R"({"name": "billing-link", "properties": {"apiId": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ApiManagement/service/apim/workspaces/team-a/apis/billing"}})");
+    folder.write(prefix + "workspaces/team-a/products/team/productInformation.json",
+                 R"({"properties": {"displayName": "Team"}})");
+    folder.write(
+        prefix + "workspaces/team-a/products/team/apis/billing/productApiInformation.json",
+        R"({"name": "billing-link", "properties": {"apiId": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ApiManagement/service/apim/workspaces/team-a/apis/billing"}})");
     folder.write(prefix + "README.md", "not part of the layout\n");
     folder.write(prefix + "apis/orders/notes.txt", "kept as is\n");
 }
@@ -249,8 +263,9 @@ TEST(Store, NestedAndNewFieldsAreEditedInPlace)
     subscription.allowTracing.reset();
     ASSERT_TRUE(saveWorkspace(loaded, edited).ok());
 
-    EXPECT_EQ(readText(folder / "backends/orders-west/backendInformation.json"),
-              R"({"properties": {"description": "West", "protocol": "http", "tls": {"validateCertificateChain": true, "validateCertificateName": true}, "type": "Single", "url": "https://west.example", "title": "West region"}})");
+    EXPECT_EQ(
+        readText(folder / "backends/orders-west/backendInformation.json"),
+        R"({"properties": {"description": "West", "protocol": "http", "tls": {"validateCertificateChain": true, "validateCertificateName": true}, "type": "Single", "url": "https://west.example", "title": "West region"}})");
     EXPECT_EQ(readText(folder / "subscriptions/partner-a/subscriptionInformation.json"),
               R"({"properties": {"displayName": "Partner A", "scope": "/products/partner", "state": "active"}})");
     const LoadedWorkspace again = readWorkspace(folder.path());
@@ -311,8 +326,8 @@ TEST(Store, DeletingAnEntityKeepsFilesItDoesNotKnow)
     writeEveryKind(folder);
     LoadedWorkspace loaded = readWorkspace(folder.path());
     model::Workspace edited = loaded.workspace;
-    edited.apis.erase(std::find_if(edited.apis.begin(), edited.apis.end(),
-                                   [](const auto &a) { return a.name == "orders"; }));
+    edited.apis.erase(
+        std::find_if(edited.apis.begin(), edited.apis.end(), [](const auto &a) { return a.name == "orders"; }));
     const SaveReport report = saveWorkspace(loaded, edited);
     ASSERT_TRUE(report.ok());
     EXPECT_FALSE(fs::exists(folder / "apis/orders/apiInformation.json"));
@@ -366,12 +381,12 @@ apis:
     model::Workspace edited = loaded.workspace;
     edited.tags.at(0).displayName = "finance-team";
     ASSERT_TRUE(saveWorkspace(loaded, edited).ok());
-    EXPECT_EQ(changedFiles(before, readTree(loaded.root)), (std::vector<std::string>{"tags/finance/tagInformation.json"}));
+    EXPECT_EQ(changedFiles(before, readTree(loaded.root)),
+              (std::vector<std::string>{"tags/finance/tagInformation.json"}));
 
     const LoadedWorkspace missing = readWorkspace(folder.path(), {.environment = "staging"});
-    EXPECT_TRUE(std::any_of(missing.diagnostics.begin(), missing.diagnostics.end(), [](const Diagnostic &d) {
-        return d.message.find("staging") != std::string::npos;
-    }));
+    EXPECT_TRUE(std::any_of(missing.diagnostics.begin(), missing.diagnostics.end(),
+                            [](const Diagnostic &d) { return d.message.find("staging") != std::string::npos; }));
 }
 
 TEST(Store, ReportsBadFilesWithPositionsAndKeepsLoading)

@@ -30,9 +30,12 @@ const fs::path &generatedWorkspace()
             const std::string name = "api-" + std::to_string(a);
             const fs::path api = folder / "apis" / name;
             write(api / "apiInformation.json",
-                  "{\n  \"properties\": {\n    \"path\": \"" + name + "\",\n    \"apiRevision\": \"1\",\n"
-                  "    \"displayName\": \"API " + std::to_string(a) + "\",\n    \"isCurrent\": true,\n"
-                  "    \"protocols\": [\n      \"https\"\n    ],\n    \"serviceUrl\": \"https://backend.example/" +
+                  "{\n  \"properties\": {\n    \"path\": \"" + name +
+                      "\",\n    \"apiRevision\": \"1\",\n"
+                      "    \"displayName\": \"API " +
+                      std::to_string(a) +
+                      "\",\n    \"isCurrent\": true,\n"
+                      "    \"protocols\": [\n      \"https\"\n    ],\n    \"serviceUrl\": \"https://backend.example/" +
                       name + "\",\n    \"subscriptionRequired\": true\n  }\n}");
             std::string spec = "openapi: 3.0.1\ninfo:\n  title: " + name + "\n  version: '1'\npaths:\n";
             for (int o = 0; o < 20; ++o) {
