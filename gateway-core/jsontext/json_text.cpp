@@ -1,5 +1,7 @@
 #include "json_text.h"
 
+#include <common/text.h>
+
 #include <algorithm>
 #include <cassert>
 #include <clocale>
@@ -73,24 +75,6 @@ int hexValue(char c)
     return -1;
 }
 
-void appendUtf8(std::string &out, std::uint32_t cp)
-{
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // The strict scanner: RFC 8259 plus what nlohmann::json refuses (invalid UTF-8, lone surrogates, numbers beyond a
 // double), so that every span it accepts converts to Json without failing.
@@ -343,7 +327,7 @@ private:
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
             }
             if (out)
-                appendUtf8(*out, cp);
+                gw::appendUtf8(*out, cp);
             return;
         }
         default:
@@ -491,6 +475,8 @@ std::string dumpScalar(const Json &value)
 }
 
 // Equal as JSON values: objects regardless of member order, 100 equal to 100.0.
+} // namespace
+
 bool sameValue(const Json &a, const Json &b)
 {
     if (a.is_object() && b.is_object()) {
@@ -514,6 +500,8 @@ bool sameValue(const Json &a, const Json &b)
     }
     return a == b;
 }
+
+namespace {
 
 std::vector<std::string> extended(std::vector<std::string> tokens, std::string token)
 {

@@ -31,6 +31,10 @@ struct ParseError {
 // "file:line:col: error: message".
 Diagnostic toDiagnostic(const ParseError &error, std::string file);
 
+// Equality of JSON values as the tools see it: object members in any order,
+// numbers by value (100 equals 100.0).
+bool sameValue(const Json &a, const Json &b);
+
 class JsonText {
 public:
     // Parses strictly (RFC 8259: no comments, no trailing commas, strings in valid UTF-8, numbers that fit a

@@ -1,5 +1,7 @@
 #include "yaml_json.h"
 
+#include <common/text.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -436,21 +438,7 @@ private:
             if (hex4(low))
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         }
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
+        appendUtf8(out, cp);
     }
 
     const std::string &m_text;
@@ -648,17 +636,7 @@ std::vector<std::string> splitPointer(std::string_view pointer, bool uriFragment
 
 std::string escapePointerSegment(std::string_view segment)
 {
-    std::string out;
-    out.reserve(segment.size());
-    for (char c : segment) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
+    return escapeJsonPointerToken(segment);
 }
 
 std::size_t offsetInJson(const std::string &text, const std::vector<std::string> &segments)

@@ -2,6 +2,7 @@
 #include "layout.h"
 #include "workspace_store.h"
 
+#include <common/text.h>
 #include <jsontext/json_text.h>
 
 #include <map>
@@ -12,19 +13,6 @@ namespace gw::store {
 
 namespace {
 
-std::string escapePointerToken(const std::string &key)
-{
-    std::string out;
-    for (char c : key) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
-}
 
 // Applies the difference between two encodings of an entity to its file's text,
 // member by member, so that everything else in the text stays as it was.
@@ -36,10 +24,10 @@ void applyDifference(jsontext::JsonText &text, const std::string &pointer, const
     if (before.is_object() && after.is_object()) {
         for (const auto &[key, value] : before.items()) {
             if (!after.contains(key))
-                text.remove(pointer + "/" + escapePointerToken(key));
+                text.remove(pointer + "/" + escapeJsonPointerToken(key));
         }
         for (const auto &[key, value] : after.items()) {
-            const std::string child = pointer + "/" + escapePointerToken(key);
+            const std::string child = pointer + "/" + escapeJsonPointerToken(key);
             if (before.contains(key))
                 applyDifference(text, child, before[key], value);
             else

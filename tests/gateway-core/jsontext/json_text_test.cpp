@@ -58,29 +58,6 @@ std::string crlf(const std::string &text)
 }
 
 // Equal as JSON values, objects regardless of member order.
-bool sameValue(const Json &a, const Json &b)
-{
-    if (a.is_object() && b.is_object()) {
-        if (a.size() != b.size())
-            return false;
-        for (auto it = a.begin(); it != a.end(); ++it) {
-            const auto other = b.find(it.key());
-            if (other == b.end() || !sameValue(*it, *other))
-                return false;
-        }
-        return true;
-    }
-    if (a.is_array() && b.is_array()) {
-        if (a.size() != b.size())
-            return false;
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            if (!sameValue(a[i], b[i]))
-                return false;
-        }
-        return true;
-    }
-    return a == b;
-}
 
 // Sets and checks that the result parses and holds the value.
 std::string edited(const std::string &text, std::string_view pointer, const Json &value)
