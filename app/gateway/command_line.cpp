@@ -38,18 +38,25 @@ bool parseListen(const std::string &text, engine::EngineOptions &options, std::s
 
 std::string usage()
 {
-    return "Usage: gatehouse-gateway --workspace DIR [--listen HOST:PORT] [--threads N]\n"
+    return "Usage: gatehouse-gateway --workspace DIR [--listen HOST:PORT] [options]\n"
            "\n"
            "Serves the APIs of an APIOps workspace folder as an API gateway.\n"
            "\n"
            "Options:\n"
-           "  --workspace DIR     the APIOps artifacts folder (or a repository holding one)\n"
-           "  --listen HOST:PORT  address to listen on (default 127.0.0.1:8080; port 0 picks a free one)\n"
-           "  --threads N         I/O threads (default: one per core)\n"
-           "  --help              show this help and exit\n"
-           "  --version           show the version and exit\n"
+           "  --workspace DIR       the APIOps artifacts folder (or a repository holding one)\n"
+           "  --listen HOST:PORT    address to listen on (default 127.0.0.1:8080; port 0 picks a free one)\n"
+           "  --environment ENV     apply configuration.ENV.yaml from beside the workspace\n"
+           "  --threads N           I/O threads (default: one per core)\n"
+           "  --tls-cert FILE       PEM certificate chain: serve HTTPS (TLS 1.2 or later)\n"
+           "  --tls-key FILE        PEM private key of the certificate\n"
+           "  --access-log FILE|-   write one JSON line per request (- for standard output)\n"
+           "  --no-watch            do not reload when files of the workspace change\n"
+           "  --help                show this help and exit\n"
+           "  --version             show the version and exit\n"
            "\n"
-           "The health endpoint is GET /status-0123456789abcdef. SIGTERM or SIGINT stops the gateway.\n";
+           "The health endpoint is GET /status-0123456789abcdef. SIGHUP reloads the workspace (a workspace\n"
+           "with errors is refused and the running configuration stays); SIGTERM or SIGINT drains the requests\n"
+           "in flight and stops.\n";
 }
 
 CommandLine parseCommandLine(const std::vector<std::string> &arguments)
@@ -100,6 +107,19 @@ CommandLine parseCommandLine(const std::vector<std::string> &arguments)
             std::string error;
             if (!parseListen(value, result.engine, error))
                 return fail(error);
+        } else if (arg == "--environment" || arg == "--tls-cert" || arg == "--tls-key" || arg == "--access-log") {
+            if (!takeValue() || value.empty())
+                return fail(arg + " needs a value");
+            if (arg == "--environment")
+                result.engine.environment = value;
+            else if (arg == "--tls-cert")
+                result.engine.tlsCertificateFile = value;
+            else if (arg == "--tls-key")
+                result.engine.tlsKeyFile = value;
+            else
+                result.accessLog = value;
+        } else if (arg == "--no-watch") {
+            result.watch = false;
         } else if (arg == "--threads") {
             unsigned long threads = 0;
             if (!takeValue() || !parseNumber(value, 1024, threads) || threads == 0)
@@ -111,6 +131,8 @@ CommandLine parseCommandLine(const std::vector<std::string> &arguments)
     }
     if (!haveWorkspace)
         return fail("--workspace DIR is required");
+    if (result.engine.tlsCertificateFile.empty() != result.engine.tlsKeyFile.empty())
+        return fail("--tls-cert and --tls-key go together");
     return result;
 }
 

@@ -11,7 +11,9 @@ struct CommandLine {
     enum class Action { Serve, Help, Version, Fail };
     Action action = Action::Serve;
     engine::EngineOptions engine;
-    std::string error; // when action == Fail
+    std::string accessLog; // FILE, "-" for stdout, "" for none
+    bool watch = true;     // reload when files of the workspace change
+    std::string error;     // when action == Fail
 };
 
 CommandLine parseCommandLine(const std::vector<std::string> &arguments);

@@ -4,9 +4,26 @@
 #include "workspace_commands.h"
 
 #include <gatehouse_version.h>
+#include <store/folder_watcher.h>
+#include <telemetry/access_log.h>
 
 #include <csignal>
 #include <iostream>
+
+namespace {
+
+void reload(gw::engine::Engine &engine, const char *why)
+{
+    if (auto reloaded = engine.reload(); !reloaded) {
+        std::cerr << "gatehouse-gateway: reload (" << why << ") refused, the running configuration stays:\n";
+        for (const auto &diagnostic : engine.diagnostics())
+            std::cerr << "  " << gw::format(diagnostic) << '\n';
+        return;
+    }
+    std::cerr << "gatehouse-gateway: reloaded (" << why << ")\n";
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -36,26 +53,52 @@ int main(int argc, char *argv[])
         break;
     }
 
-    // Block the stop signals before any thread starts, so that only sigwait() below sees them.
-    sigset_t stopSignals;
-    sigemptyset(&stopSignals);
-    sigaddset(&stopSignals, SIGTERM);
-    sigaddset(&stopSignals, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    // Block the control signals before any thread starts, so that only sigwait() below sees them.
+    sigset_t signals;
+    sigemptyset(&signals);
+    for (int signal : {SIGTERM, SIGINT, SIGHUP})
+        sigaddset(&signals, signal);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     gw::engine::Engine engine(command.engine);
-    if (auto started = engine.start(); !started) {
+    const auto started = engine.start();
+    for (const auto &diagnostic : engine.diagnostics())
+        std::cerr << gw::format(diagnostic) << '\n';
+    if (!started) {
         std::cerr << "gatehouse-gateway: " << started.error().message << '\n';
         return 1;
     }
-    for (const auto &diagnostic : engine.diagnostics())
-        std::cerr << gw::format(diagnostic) << '\n';
-    std::cout << "gatehouse-gateway " << GATEHOUSE_VERSION << ": serving " << engine.artifactsRoot().string() << " on "
-              << engine.address() << std::endl;
 
-    int received = 0;
-    sigwait(&stopSignals, &received);
-    std::cout << "gatehouse-gateway: stopping (" << (received == SIGTERM ? "SIGTERM" : "SIGINT") << ")" << std::endl;
-    engine.stop();
+    std::unique_ptr<gw::telemetry::AccessLog> accessLog;
+    if (!command.accessLog.empty()) {
+        auto opened = gw::telemetry::AccessLog::open(engine.logBus(), command.accessLog);
+        if (!opened) {
+            std::cerr << "gatehouse-gateway: " << opened.error().message << '\n';
+            return 1;
+        }
+        accessLog = std::move(opened.value());
+    }
+    std::unique_ptr<gw::store::FolderWatcher> watcher;
+    if (command.watch)
+        watcher = std::make_unique<gw::store::FolderWatcher>(engine.artifactsRoot(), std::chrono::milliseconds(300),
+                                                             [&engine] { reload(engine, "files changed"); });
+
+    std::cout << "gatehouse-gateway " << GATEHOUSE_VERSION << ": serving " << engine.artifactsRoot().string()
+              << " on " << engine.address() << std::endl;
+
+    for (;;) {
+        int received = 0;
+        sigwait(&signals, &received);
+        if (received == SIGHUP) {
+            reload(engine, "SIGHUP");
+            continue;
+        }
+        std::cout << "gatehouse-gateway: stopping (" << (received == SIGTERM ? "SIGTERM" : "SIGINT") << ")"
+                  << std::endl;
+        break;
+    }
+    watcher.reset();
+    engine.drain(std::chrono::seconds(10));
+    accessLog.reset();
     return 0;
 }

@@ -1,32 +1,79 @@
 #include "engine.h"
 
+#include "gateway.h"
+
 #include <http/server.h>
+#include <secrets/secret_store.h>
 #include <store/workspace_store.h>
+
+#include <mutex>
+#include <thread>
 
 namespace gw::engine {
 
+struct Engine::Impl {
+    EngineOptions options;
+    mutable std::mutex control;
+    std::filesystem::path root;
+    Diagnostics diagnostics;
+    std::unique_ptr<telemetry::LogBus> logBus;
+    std::unique_ptr<Gateway> gateway;
+    std::unique_ptr<http::Server> server;
+
+    unsigned threads() const
+    {
+        return options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    }
+
+    // Local subscription keys, from the per-user secret store when the user has one (never created here).
+    security::SubscriptionIndex::KeySource localKeys(const std::filesystem::path &artifactsRoot) const
+    {
+        if (!options.useSecretStore)
+            return {};
+        const auto folder = secrets::SecretStore::defaultFolder();
+        std::error_code ec;
+        if (!std::filesystem::exists(folder / "secrets.bin", ec))
+            return {};
+        secrets::OpenOptions open;
+        open.useKeyring = false;
+        auto store = secrets::SecretStore::open(folder, open);
+        if (!store)
+            return {};
+        auto shared = std::make_shared<secrets::SecretStore>(std::move(store.value()));
+        const std::string scope = artifactsRoot.string();
+        return [shared, scope](const std::string &subscription, const char *which) {
+            return shared->get(scope, "subscription/" + subscription + "/" + which);
+        };
+    }
+
+    Compiled load()
+    {
+        auto loaded = store::readWorkspace(options.workspace, {options.environment});
+        if (loaded.root.empty())
+            return {nullptr, std::move(loaded.diagnostics)};
+        root = loaded.root;
+        return compile(std::move(loaded.workspace), std::move(loaded.diagnostics), localKeys(loaded.root));
+    }
+};
+
 namespace {
 
-http::Response answer(const http::Request &request)
+Error firstError(const Diagnostics &diagnostics)
 {
-    const std::string_view target = request.target;
-    const std::string_view path = target.substr(0, target.find('?'));
-    if (path == kHealthPath && (request.method == "GET" || request.method == "HEAD"))
-        return {200, {{"Content-Type", "text/plain"}}, {}};
-    return {404, {{"Content-Type", "application/json"}}, R"({"statusCode": 404, "message": "Resource not found"})"};
+    for (const auto &diagnostic : diagnostics) {
+        if (diagnostic.severity == Severity::Error)
+            return Error{format(diagnostic)};
+    }
+    return Error{"the workspace could not be loaded"};
 }
 
 } // namespace
 
-struct Engine::Impl {
-    EngineOptions options;
-    store::LoadedWorkspace loaded;
-    std::unique_ptr<http::Server> server;
-};
-
 Engine::Engine(EngineOptions options) : m_impl(std::make_unique<Impl>())
 {
     m_impl->options = std::move(options);
+    m_impl->logBus = std::make_unique<telemetry::LogBus>(m_impl->threads());
+    m_impl->gateway = std::make_unique<Gateway>(*m_impl->logBus);
 }
 
 Engine::~Engine()
@@ -36,19 +83,27 @@ Engine::~Engine()
 
 Result<void> Engine::start()
 {
+    std::lock_guard lock(m_impl->control);
     Impl &d = *m_impl;
     if (d.server)
         return Error{"the gateway is already running"};
-    d.loaded = store::readWorkspace(d.options.workspace);
-    if (d.loaded.root.empty()) {
-        const std::string reason = d.loaded.diagnostics.empty() ? "no workspace" : d.loaded.diagnostics.front().message;
-        return Error{d.options.workspace.string() + ": " + reason};
-    }
+    Compiled compiled = d.load();
+    d.diagnostics = compiled.diagnostics;
+    if (!compiled.config)
+        return firstError(d.diagnostics);
+    d.gateway->apply(std::move(compiled.config));
+
     http::ServerOptions serverOptions;
     serverOptions.host = d.options.host;
     serverOptions.port = d.options.port;
-    serverOptions.threads = d.options.threads;
-    auto server = std::make_unique<http::Server>(serverOptions, answer);
+    serverOptions.threads = d.threads();
+    serverOptions.limits = d.options.limits;
+    serverOptions.tlsCertificateFile = d.options.tlsCertificateFile;
+    serverOptions.tlsKeyFile = d.options.tlsKeyFile;
+    auto server = std::make_unique<http::Server>(
+        serverOptions, [gateway = d.gateway.get()](std::shared_ptr<http::Exchange> exchange) {
+            gateway->handle(std::move(exchange));
+        });
     if (auto started = server->start(); !started)
         return started.error();
     d.server = std::move(server);
@@ -57,40 +112,81 @@ Result<void> Engine::start()
 
 void Engine::stop()
 {
+    std::lock_guard lock(m_impl->control);
     if (m_impl->server) {
         m_impl->server->stop();
         m_impl->server.reset();
     }
 }
 
+void Engine::drain(std::chrono::milliseconds timeout)
+{
+    {
+        std::lock_guard lock(m_impl->control);
+        if (!m_impl->server)
+            return;
+        m_impl->server->stopAccepting();
+    }
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (m_impl->gateway->inFlight() > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    stop();
+}
+
 bool Engine::isRunning() const
 {
+    std::lock_guard lock(m_impl->control);
     return m_impl->server != nullptr;
+}
+
+Result<void> Engine::reload()
+{
+    std::lock_guard lock(m_impl->control);
+    Compiled compiled = m_impl->load();
+    m_impl->diagnostics = compiled.diagnostics;
+    if (!compiled.config)
+        return firstError(m_impl->diagnostics);
+    m_impl->gateway->apply(std::move(compiled.config));
+    return {};
+}
+
+void Engine::apply(std::shared_ptr<const CompiledConfig> config)
+{
+    std::lock_guard lock(m_impl->control);
+    m_impl->gateway->apply(std::move(config));
+}
+
+std::shared_ptr<const CompiledConfig> Engine::config() const
+{
+    return m_impl->gateway->config();
 }
 
 std::uint16_t Engine::port() const
 {
+    std::lock_guard lock(m_impl->control);
     return m_impl->server ? m_impl->server->port() : 0;
 }
 
 std::string Engine::address() const
 {
+    std::lock_guard lock(m_impl->control);
     return m_impl->server ? m_impl->server->address() : std::string();
-}
-
-const model::Workspace &Engine::workspace() const
-{
-    return m_impl->loaded.workspace;
 }
 
 const std::filesystem::path &Engine::artifactsRoot() const
 {
-    return m_impl->loaded.root;
+    return m_impl->root;
 }
 
-const Diagnostics &Engine::diagnostics() const
+Diagnostics Engine::diagnostics() const
 {
-    return m_impl->loaded.diagnostics;
+    std::lock_guard lock(m_impl->control);
+    return m_impl->diagnostics;
+}
+
+telemetry::LogBus &Engine::logBus()
+{
+    return *m_impl->logBus;
 }
 
 } // namespace gw::engine

@@ -2,8 +2,11 @@
 
 #include <common/diagnostic.h>
 #include <common/result.h>
-#include <model/workspace.h>
+#include <engine/compiled_config.h>
+#include <http/request_reader.h>
+#include <telemetry/log_bus.h>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -13,9 +16,14 @@ namespace gw::engine {
 
 struct EngineOptions {
     std::filesystem::path workspace; // an APIOps artifacts root, or a repository holding one
+    std::string environment;         // apply configuration.<environment>.yaml when given
     std::string host = "127.0.0.1";
-    std::uint16_t port = 0; // 0: any free port
-    unsigned threads = 0;   // I/O threads; 0: one per core
+    std::uint16_t port = 0;          // 0: any free port
+    unsigned threads = 0;            // I/O threads; 0: one per core
+    std::string tlsCertificateFile;  // PEM; with tlsKeyFile the listener speaks TLS
+    std::string tlsKeyFile;
+    http::Limits limits;
+    bool useSecretStore = true;      // subscription keys from the per-user secret store, when it exists
 };
 
 // The health endpoint APIM's gateways answer, also used as the readiness probe.
@@ -23,12 +31,14 @@ inline constexpr const char *kHealthPath = "/status-0123456789abcdef";
 
 // The gateway engine: the facade the console and the headless gateway use.
 //
-// Lifetime and threads: construct with options, start() loads the workspace and
-// starts listening (synchronously; it returns once the port is bound), stop()
-// closes every connection and joins the I/O threads. All members are called
-// from one owning thread; requests are served on the engine's own threads.
-// Problems in the workspace do not stop the engine: they are kept in
-// diagnostics() and the parts that load are served.
+// Lifetime and threads: start() loads and compiles the workspace and starts
+// listening (it returns once the port is bound); stop() closes every connection
+// and joins the I/O threads; drain() first waits for requests in flight.
+// Control calls (start, stop, drain, reload, apply) may come from any thread;
+// they are serialised. Requests are served on the engine's own I/O threads,
+// each on the configuration that was current when it arrived: apply() swaps
+// configurations atomically and never fails a request in flight. A
+// configuration with errors is refused and the running one keeps serving.
 class Engine {
 public:
     explicit Engine(EngineOptions options);
@@ -36,16 +46,25 @@ public:
     Engine(const Engine &) = delete;
     Engine &operator=(const Engine &) = delete;
 
-    Result<void> start();
+    Result<void> start(); // the error names the first problem; diagnostics() has them all
     void stop();
+    // Stops accepting, waits up to `timeout` for requests in flight, then stops.
+    void drain(std::chrono::milliseconds timeout);
     bool isRunning() const;
+
+    // Reads the workspace again and applies it; on errors the old configuration stays.
+    Result<void> reload();
+    // Swaps in a compiled configuration.
+    void apply(std::shared_ptr<const CompiledConfig> config);
+    std::shared_ptr<const CompiledConfig> config() const;
 
     std::uint16_t port() const;
     std::string address() const; // "http://127.0.0.1:8080"
-
-    const model::Workspace &workspace() const;
     const std::filesystem::path &artifactsRoot() const;
-    const Diagnostics &diagnostics() const;
+    Diagnostics diagnostics() const; // of the last load, applied or refused
+
+    // Every request's record; subscribe to read them.
+    telemetry::LogBus &logBus();
 
 private:
     struct Impl;

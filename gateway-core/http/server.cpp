@@ -1,16 +1,15 @@
 #include "server.h"
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
-#include <boost/asio/io_context.hpp>
+#include "backend_client.h"
+
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/redirect_error.hpp>
-#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 
 #include <atomic>
-#include <chrono>
 #include <thread>
 
 namespace asio = boost::asio;
@@ -22,27 +21,270 @@ namespace gw::http {
 
 namespace {
 
-constexpr auto kReadTimeout = std::chrono::seconds(30);
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
-std::string errorBody(int status, const char *message)
-{
-    return R"({"statusCode": )" + std::to_string(status) + R"(, "message": ")" + message + "\"}";
-}
+// One I/O thread: its event loop and its backend connections.
+struct Worker {
+    asio::io_context context{1};
+    std::unique_ptr<BackendPool> backends;
+    std::thread thread;
+};
 
-bhttp::response<bhttp::string_body> toBeast(Response &&response, unsigned version, bool keepAlive)
+struct Shared {
+    const ServerOptions &options;
+    const Handler &handler;
+    const std::atomic<bool> &running;
+};
+
+bhttp::response<bhttp::string_body> serialize(Response &&response, bool headRequest, int version, bool keepAlive)
 {
-    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), version};
-    for (auto &[name, value] : response.headers)
-        out.insert(name, value);
-    out.body() = std::move(response.body);
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), static_cast<unsigned>(version)};
+    std::optional<std::string> announcedLength;
+    for (auto &field : response.headers.fields()) {
+        if (equalsIgnoringCase(field.name, "Content-Length")) {
+            announcedLength = field.value;
+            continue;
+        }
+        if (equalsIgnoringCase(field.name, "Transfer-Encoding") || equalsIgnoringCase(field.name, "Connection"))
+            continue;
+        out.insert(field.name, field.value);
+    }
+    const bool noBody = response.status < 200 || response.status == 204 || response.status == 304;
+    if (headRequest) {
+        // HEAD: the fields GET would send, no body.
+        if (announcedLength)
+            out.set(bhttp::field::content_length, *announcedLength);
+        else if (!response.body.empty())
+            out.content_length(response.body.size());
+    } else if (noBody) {
+        if (response.status == 304 && announcedLength)
+            out.set(bhttp::field::content_length, *announcedLength);
+    } else {
+        out.body() = std::move(response.body);
+        out.content_length(out.body().size());
+    }
     out.keep_alive(keepAlive);
-    out.prepare_payload();
     return out;
 }
 
-Response rejection(int status, const char *message)
+template <typename Stream>
+class Session : public std::enable_shared_from_this<Session<Stream>> {
+public:
+    Session(Stream stream, Shared shared, Worker &worker, unsigned index, std::string client)
+        : m_stream(std::move(stream)), m_shared(shared), m_worker(worker), m_index(index),
+          m_client(std::move(client)), m_reader(shared.options.limits), m_timer(worker.context)
+    {
+    }
+
+    void start()
+    {
+        if constexpr (std::is_same_v<Stream, TlsStream>) {
+            beast::get_lowest_layer(m_stream).expires_after(m_shared.options.headTimeout);
+            m_stream.async_handshake(asio::ssl::stream_base::server,
+                                     [self = this->shared_from_this()](const boost::system::error_code &ec) {
+                                         if (ec)
+                                             return self->close();
+                                         self->read();
+                                     });
+        } else {
+            read();
+        }
+    }
+
+    void respond(Response response, const Request &request)
+    {
+        const bool keepAlive = request.keepAlive && !m_closing;
+        m_response = serialize(std::move(response), request.method == "HEAD", request.version, keepAlive);
+        write(keepAlive);
+    }
+
+    void forward(BackendRequest request, std::function<void(BackendResult)> done)
+    {
+        m_worker.backends->send(std::move(request), std::move(done));
+    }
+
+    unsigned index() const { return m_index; }
+    const std::string &client() const { return m_client; }
+    bool running() const { return m_shared.running.load(std::memory_order_relaxed); }
+
+private:
+    void read()
+    {
+        if (m_buffer.size() > 0)
+            return process();
+        readMore();
+    }
+
+    // Reads more bytes under the deadline that applies: idle (no byte of a request yet), head, or body.
+    // The deadline is a timer of our own that cancels the read, so that a 408 can still be written.
+    void readMore()
+    {
+        using std::chrono::steady_clock;
+        const auto &options = m_shared.options;
+        const auto deadline = !m_reader.hasStarted() ? steady_clock::now() + options.idleTimeout
+                              : m_reader.state() == RequestReader::State::ReadingHead ? m_requestStart + options.headTimeout
+                                                                                       : m_requestStart + options.bodyTimeout;
+        m_timedOut = false;
+        m_timer.expires_at(deadline);
+        m_timer.async_wait([self = this->shared_from_this()](const boost::system::error_code &ec) {
+            if (ec)
+                return; // the read finished first
+            self->m_timedOut = true;
+            boost::system::error_code ignored;
+            beast::get_lowest_layer(self->m_stream).socket().cancel(ignored);
+        });
+        beast::get_lowest_layer(m_stream).expires_never();
+        m_stream.async_read_some(m_buffer.prepare(16 * 1024),
+                                 [self = this->shared_from_this()](const boost::system::error_code &ec, std::size_t n) {
+                                     self->m_timer.cancel();
+                                     self->onRead(ec, n);
+                                 });
+    }
+
+    void onRead(const boost::system::error_code &ec, std::size_t n)
+    {
+        if (m_timedOut && m_reader.hasStarted())
+            return reject(408, "Request timeout");
+        if (ec)
+            return close();
+        m_buffer.commit(n);
+        process();
+    }
+
+    void process()
+    {
+        const bool started = m_reader.hasStarted();
+        const auto data = m_buffer.data();
+        const std::size_t used =
+            m_reader.feed(std::string_view(static_cast<const char *>(data.data()), data.size()));
+        m_buffer.consume(used);
+        if (!started && m_reader.hasStarted())
+            m_requestStart = std::chrono::steady_clock::now();
+
+        switch (m_reader.state()) {
+        case RequestReader::State::Failed:
+            return reject(m_reader.errorStatus(), m_reader.errorMessage());
+        case RequestReader::State::Complete:
+            return dispatch();
+        case RequestReader::State::ReadingBody:
+            if (m_reader.expectsContinue() && !m_sentContinue) {
+                m_sentContinue = true;
+                return writeContinue();
+            }
+            [[fallthrough]];
+        case RequestReader::State::ReadingHead:
+            // Everything buffered was offered (an incomplete chunk line stays in the buffer): wait for more.
+            return readMore();
+        }
+    }
+
+    void writeContinue()
+    {
+        static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+        asio::async_write(m_stream, asio::buffer(kContinue),
+                          [self = this->shared_from_this()](const boost::system::error_code &ec, std::size_t) {
+                              if (ec)
+                                  return self->close();
+                              self->readMore();
+                          });
+    }
+
+    void dispatch();
+
+    void reject(int status, const std::string &message)
+    {
+        m_closing = true;
+        Response response = errorResponse(status, status == 400 ? "Bad request" : message);
+        m_response = serialize(std::move(response), false, 11, false);
+        write(false);
+    }
+
+    void write(bool keepAlive)
+    {
+        beast::get_lowest_layer(m_stream).expires_after(m_shared.options.bodyTimeout);
+        bhttp::async_write(m_stream, m_response,
+                           [self = this->shared_from_this(), keepAlive](const boost::system::error_code &ec, std::size_t) {
+                               if (ec || !keepAlive)
+                                   return self->close();
+                               self->m_sentContinue = false;
+                               self->read();
+                           });
+    }
+
+    void close()
+    {
+        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(5));
+        if constexpr (std::is_same_v<Stream, TlsStream>) {
+            m_stream.async_shutdown([self = this->shared_from_this()](const boost::system::error_code &) {
+                boost::system::error_code ignored;
+                beast::get_lowest_layer(self->m_stream).socket().close(ignored);
+            });
+        } else {
+            boost::system::error_code ignored;
+            m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+            m_stream.socket().close(ignored);
+        }
+    }
+
+    Stream m_stream;
+    Shared m_shared;
+    Worker &m_worker;
+    unsigned m_index;
+    std::string m_client;
+    beast::flat_buffer m_buffer;
+    RequestReader m_reader;
+    bhttp::response<bhttp::string_body> m_response;
+    std::chrono::steady_clock::time_point m_requestStart;
+    asio::steady_timer m_timer;
+    bool m_sentContinue = false;
+    bool m_closing = false;
+    bool m_timedOut = false;
+};
+
+template <typename Stream>
+class ExchangeImpl final : public Exchange {
+public:
+    ExchangeImpl(std::shared_ptr<Session<Stream>> session, Request request)
+        : m_session(std::move(session)), m_request(std::move(request))
+    {
+    }
+    ~ExchangeImpl() override
+    {
+        // A handler that gave up: answer rather than hang the connection (not while the server stops).
+        if (!m_responded && m_session->running())
+            m_session->respond(errorResponse(500, "Internal server error"), m_request);
+    }
+
+    Request &request() override { return m_request; }
+    const std::string &clientAddress() const override { return m_session->client(); }
+    unsigned thread() const override { return m_session->index(); }
+    bool secure() const override { return std::is_same_v<Stream, TlsStream>; }
+
+    void respond(Response response) override
+    {
+        if (m_responded)
+            return;
+        m_responded = true;
+        m_session->respond(std::move(response), m_request);
+    }
+
+    void forward(BackendRequest request, std::function<void(BackendResult)> done) override
+    {
+        m_session->forward(std::move(request), std::move(done));
+    }
+
+private:
+    std::shared_ptr<Session<Stream>> m_session;
+    Request m_request;
+    bool m_responded = false;
+};
+
+template <typename Stream>
+void Session<Stream>::dispatch()
 {
-    return {status, {{"Content-Type", "application/json"}}, errorBody(status, message)};
+    auto exchange = std::make_shared<ExchangeImpl<Stream>>(this->shared_from_this(), m_reader.take());
+    m_shared.handler(std::move(exchange));
 }
 
 } // namespace
@@ -50,71 +292,48 @@ Response rejection(int status, const char *message)
 struct Server::Impl {
     ServerOptions options;
     Handler handler;
-    std::vector<std::unique_ptr<asio::io_context>> contexts;
-    std::vector<std::thread> threads;
+    std::vector<std::unique_ptr<Worker>> workers;
     std::unique_ptr<tcp::acceptor> acceptor;
+    std::unique_ptr<asio::ssl::context> tls;
     std::uint16_t boundPort = 0;
     std::atomic<bool> running = false;
+    std::size_t next = 0;
 
-    asio::awaitable<void> acceptLoop()
+    void accept()
     {
-        std::size_t next = 0;
-        for (;;) {
-            boost::system::error_code ec;
-            asio::io_context &target = *contexts[next];
-            next = (next + 1) % contexts.size();
-            tcp::socket socket = co_await acceptor->async_accept(target, asio::redirect_error(asio::use_awaitable, ec));
+        const std::size_t index = next;
+        next = (next + 1) % workers.size();
+        Worker &worker = *workers[index];
+        acceptor->async_accept(worker.context, [this, index](const boost::system::error_code &ec, tcp::socket socket) {
             if (ec == asio::error::operation_aborted || !acceptor->is_open())
-                co_return;
-            if (ec)
-                continue; // e.g. too many open files: keep listening
-            asio::co_spawn(target, serve(std::move(socket)), asio::detached);
-        }
+                return;
+            if (!ec)
+                startSession(std::move(socket), index);
+            accept(); // e.g. too many open files: keep listening
+        });
     }
 
-    asio::awaitable<void> serve(tcp::socket socket)
+    void startSession(tcp::socket socket, std::size_t index)
     {
-        beast::tcp_stream stream(std::move(socket));
-        beast::flat_buffer buffer;
-        for (;;) {
-            boost::system::error_code ec;
-            bhttp::request_parser<bhttp::string_body> parser;
-            parser.header_limit(static_cast<std::uint32_t>(options.maxHeaderBytes));
-            parser.body_limit(options.maxBodyBytes);
-            stream.expires_after(kReadTimeout);
-            co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-            if (ec == bhttp::error::end_of_stream || ec == asio::error::eof || ec == beast::error::timeout ||
-                ec == asio::error::operation_aborted || ec == asio::error::connection_reset)
-                break;
-            if (ec) {
-                const bool headTooBig = ec == bhttp::error::header_limit;
-                const bool bodyTooBig = ec == bhttp::error::body_limit;
-                Response response = headTooBig   ? rejection(431, "Request header fields too large")
-                                    : bodyTooBig ? rejection(413, "Request entity too large")
-                                                 : rejection(400, "Bad request");
-                auto out = toBeast(std::move(response), 11, false);
-                co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
-                break;
+        boost::system::error_code ec;
+        socket.set_option(tcp::no_delay(true), ec);
+        const auto remote = socket.remote_endpoint(ec);
+        std::string client = ec ? std::string() : remote.address().to_string();
+        Shared shared{options, handler, running};
+        Worker &worker = *workers[index];
+        // The session belongs to the worker's thread from here on.
+        asio::post(worker.context, [this, shared, &worker, index, client = std::move(client),
+                                    socket = std::move(socket)]() mutable {
+            if (tls) {
+                std::make_shared<Session<TlsStream>>(TlsStream(std::move(socket), *tls), shared, worker,
+                                                     static_cast<unsigned>(index), std::move(client))
+                    ->start();
+            } else {
+                std::make_shared<Session<PlainStream>>(PlainStream(std::move(socket)), shared, worker,
+                                                       static_cast<unsigned>(index), std::move(client))
+                    ->start();
             }
-
-            auto &message = parser.get();
-            Request request;
-            request.method = std::string(message.method_string());
-            request.target = std::string(message.target());
-            for (const auto &field : message)
-                request.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-            request.body = std::move(message.body());
-
-            const bool keepAlive = message.keep_alive();
-            auto out = toBeast(handler(request), message.version(), keepAlive);
-            if (message.method() == bhttp::verb::head)
-                out.body().clear();
-            co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
-            if (ec || !keepAlive)
-                break;
-        }
-        boost::system::error_code ignored;
-        stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        });
     }
 };
 
@@ -134,17 +353,32 @@ Result<void> Server::start()
     Impl &d = *m_impl;
     if (d.running)
         return Error{"the server is already running"};
-    unsigned count = d.options.threads ? d.options.threads : std::max(1u, std::thread::hardware_concurrency());
-    d.contexts.clear();
-    for (unsigned i = 0; i < count; ++i)
-        d.contexts.push_back(std::make_unique<asio::io_context>(1));
+    if (!d.options.tlsCertificateFile.empty() || !d.options.tlsKeyFile.empty()) {
+        d.tls = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
+        SSL_CTX_set_min_proto_version(d.tls->native_handle(), TLS1_2_VERSION);
+        boost::system::error_code ec;
+        d.tls->use_certificate_chain_file(d.options.tlsCertificateFile, ec);
+        if (ec)
+            return Error{"TLS certificate " + d.options.tlsCertificateFile + ": " + ec.message()};
+        d.tls->use_private_key_file(d.options.tlsKeyFile, asio::ssl::context::pem, ec);
+        if (ec)
+            return Error{"TLS key " + d.options.tlsKeyFile + ": " + ec.message()};
+    }
+
+    const unsigned count = d.options.threads ? d.options.threads : std::max(1u, std::thread::hardware_concurrency());
+    d.workers.clear();
+    for (unsigned i = 0; i < count; ++i) {
+        auto worker = std::make_unique<Worker>();
+        worker->backends = std::make_unique<BackendPool>(worker->context, d.options.backendIdleConnections);
+        d.workers.push_back(std::move(worker));
+    }
 
     boost::system::error_code ec;
     const auto address = asio::ip::make_address(d.options.host, ec);
     if (ec)
         return Error{"invalid listen address '" + d.options.host + "': " + ec.message()};
     const tcp::endpoint endpoint(address, d.options.port);
-    d.acceptor = std::make_unique<tcp::acceptor>(*d.contexts[0]);
+    d.acceptor = std::make_unique<tcp::acceptor>(d.workers[0]->context);
     d.acceptor->open(endpoint.protocol(), ec);
     if (!ec)
         d.acceptor->set_option(asio::socket_base::reuse_address(true), ec);
@@ -154,16 +388,17 @@ Result<void> Server::start()
         d.acceptor->listen(asio::socket_base::max_listen_connections, ec);
     if (ec) {
         d.acceptor.reset();
-        return Error{"cannot listen on " + d.options.host + ":" + std::to_string(d.options.port) + ": " + ec.message()};
+        d.workers.clear();
+        return Error{"cannot listen on " + d.options.host + ":" + std::to_string(d.options.port) + ": " +
+                     ec.message()};
     }
     d.boundPort = d.acceptor->local_endpoint().port();
-
-    asio::co_spawn(*d.contexts[0], d.acceptLoop(), asio::detached);
+    d.accept();
     d.running = true;
-    for (auto &context : d.contexts) {
-        d.threads.emplace_back([ctx = context.get()] {
-            auto guard = asio::make_work_guard(*ctx);
-            ctx->run();
+    for (auto &worker : d.workers) {
+        worker->thread = std::thread([context = &worker->context] {
+            auto guard = asio::make_work_guard(*context);
+            context->run();
         });
     }
     return {};
@@ -174,17 +409,30 @@ void Server::stop()
     Impl &d = *m_impl;
     if (!d.running.exchange(false))
         return;
-    asio::post(*d.contexts[0], [&d] {
+    asio::post(d.workers[0]->context, [&d] {
         boost::system::error_code ignored;
         d.acceptor->close(ignored);
     });
-    for (auto &context : d.contexts)
-        context->stop();
-    for (auto &thread : d.threads)
-        thread.join();
-    d.threads.clear();
+    for (auto &worker : d.workers)
+        worker->context.stop();
+    for (auto &worker : d.workers)
+        worker->thread.join();
     d.acceptor.reset();
-    d.contexts.clear(); // destroys the connections still open
+    // Connections and pools die with their contexts.
+    for (auto &worker : d.workers)
+        worker->backends.reset();
+    d.workers.clear();
+}
+
+void Server::stopAccepting()
+{
+    Impl &d = *m_impl;
+    if (!d.running)
+        return;
+    asio::post(d.workers[0]->context, [&d] {
+        boost::system::error_code ignored;
+        d.acceptor->close(ignored);
+    });
 }
 
 std::uint16_t Server::port() const
@@ -196,12 +444,13 @@ std::string Server::address() const
 {
     const std::string &host = m_impl->options.host;
     const bool v6 = host.find(':') != std::string::npos;
-    return "http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(m_impl->boundPort);
+    return std::string(m_impl->tls ? "https://" : "http://") + (v6 ? "[" + host + "]" : host) + ":" +
+           std::to_string(m_impl->boundPort);
 }
 
 unsigned Server::threadCount() const
 {
-    return static_cast<unsigned>(m_impl->threads.size());
+    return static_cast<unsigned>(m_impl->workers.size());
 }
 
 } // namespace gw::http

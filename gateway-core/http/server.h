@@ -1,48 +1,85 @@
 #pragma once
 
 #include <common/result.h>
+#include <http/message.h>
+#include <http/request_reader.h>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
-#include <vector>
 
 namespace gw::http {
 
-// What a handler sees of a request.
-struct Request {
-    std::string method; // as sent: GET, POST, ...
-    std::string target; // path and query, as sent
-    std::vector<std::pair<std::string, std::string>> headers;
+// A request to a backend, sent through the connection pool of the I/O thread it comes from.
+struct BackendRequest {
+    std::string url; // absolute: http(s)://host[:port]/path?query
+    std::string method;
+    Headers headers; // sent as given, plus Host and Content-Length
     std::string body;
+    std::chrono::milliseconds timeout{std::chrono::seconds(300)}; // connect, send and receive together
+    bool validateCertificate = true; // HTTPS: check the chain and the host name
 };
 
-struct Response {
-    int status = 200;
-    std::vector<std::pair<std::string, std::string>> headers;
-    std::string body;
+struct BackendResult {
+    enum class Outcome {
+        Ok,              // `response` is what the backend answered, whatever its status
+        ConnectFailure,  // the backend could not be reached (DNS, refused, TLS handshake)
+        Timeout,         // no complete response within the timeout
+        ProtocolFailure, // the backend broke the connection or answered something that is not HTTP
+    };
+    Outcome outcome = Outcome::Ok;
+    Response response;
+    std::string error; // what went wrong, for logs and traces
+    std::chrono::microseconds elapsed{0};
 };
 
-// Called on the I/O thread that owns the connection; must not block.
-using Handler = std::function<Response(const Request &)>;
+// One request on a connection and its answer.
+//
+// Lifetime and threads: created by the server when a request is complete and
+// handed to the Handler on the connection's I/O thread. Every member must be
+// called on that thread (forward()'s callback runs there too). respond() must
+// be called exactly once; until then the connection reads nothing more, so
+// pipelined requests are answered in order. Dropping the last reference
+// without responding closes the connection.
+class Exchange {
+public:
+    virtual ~Exchange() = default;
+
+    virtual Request &request() = 0;
+    virtual const std::string &clientAddress() const = 0;
+    virtual unsigned thread() const = 0; // index of the I/O thread, 0..threads-1
+    virtual bool secure() const = 0;     // arrived over TLS
+
+    virtual void respond(Response response) = 0;
+    virtual void forward(BackendRequest request, std::function<void(BackendResult)> done) = 0;
+};
+
+using Handler = std::function<void(std::shared_ptr<Exchange>)>;
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 0; // 0: any free port, see Server::port()
     unsigned threads = 0;   // 0: one per core
-    std::size_t maxHeaderBytes = 16 * 1024;
-    std::size_t maxBodyBytes = 16 * 1024 * 1024;
+    Limits limits;
+    std::chrono::milliseconds headTimeout{std::chrono::seconds(30)};  // a request's head must arrive within this: else 408
+    std::chrono::milliseconds bodyTimeout{std::chrono::seconds(300)}; // and its body within this
+    std::chrono::milliseconds idleTimeout{std::chrono::seconds(75)};  // a kept-alive connection with nothing to do is closed
+    std::string tlsCertificateFile; // PEM; with tlsKeyFile, the listener speaks TLS 1.2 or later
+    std::string tlsKeyFile;
+    std::size_t backendIdleConnections = 64; // per backend host and I/O thread
 };
 
-// An HTTP/1.1 listener with keep-alive.
+// An HTTP/1.1 listener with keep-alive, pipelining, chunked bodies, Expect:
+// 100-continue and TLS, and the backend client its handlers forward with.
 //
-// Lifetime and threads: start() binds the socket and starts `threads` I/O
-// threads, each running its own event loop; a connection lives on one of them
-// from accept to close, so handlers on one connection never run concurrently.
-// stop() closes the listener and every connection and joins the threads; the
-// destructor calls it. Malformed requests get 400 and the connection closes;
-// oversized heads 431, oversized bodies 413.
+// Lifetime and threads: start() binds and starts `threads` I/O threads, each
+// with its own event loop; a connection lives on one of them from accept to
+// close, so the hot path takes no locks. stop() closes the listener and every
+// connection and joins the threads; the destructor calls it. Strict parsing
+// and limits are RequestReader's; a malformed request is answered with its
+// status and the connection closes.
 class Server {
 public:
     Server(ServerOptions options, Handler handler);
@@ -52,10 +89,11 @@ public:
 
     Result<void> start();
     void stop();
+    void stopAccepting(); // connections already open go on
 
-    std::uint16_t port() const;   // the bound port, valid after start()
-    std::string address() const;  // "http://host:port"
-    unsigned threadCount() const; // I/O threads actually running
+    std::uint16_t port() const;
+    std::string address() const; // "http://host:port" (https with TLS)
+    unsigned threadCount() const;
 
 private:
     struct Impl;

@@ -4,12 +4,15 @@
 Usage: gateway_process_test.py GATEWAY_EXECUTABLE SAMPLE_WORKSPACE
 """
 import http.client
+import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 GATEWAY = sys.argv.pop(1) if len(sys.argv) > 1 else "build/app/gatehouse-gateway"
@@ -95,20 +98,153 @@ class GatewayProcess(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn("cannot listen on 127.0.0.1:%d" % port, result.stderr)
 
-    def test_bad_workspace_files_are_reported_and_the_rest_served(self):
+    def test_a_workspace_with_errors_is_refused_at_start(self):
         with tempfile.TemporaryDirectory() as root:
             os.makedirs(os.path.join(root, "apis", "broken"))
             with open(os.path.join(root, "apis", "broken", "apiInformation.json"), "w") as f:
                 f.write('{\n  "properties": {\n    "path": \n}\n')
-            proc = subprocess.Popen([GATEWAY, "--workspace", root, "--listen", "127.0.0.1:0"],
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            self.addCleanup(lambda: proc.poll() is None and proc.kill())
-            port = int(re.search(r":(\d+)\s*$", proc.stdout.readline()).group(1))
-            self.assertEqual(self.get(port, "/status-0123456789abcdef")[0], 200)
-            proc.send_signal(signal.SIGTERM)
-            proc.wait(timeout=10)
-            self.assertRegex(proc.stderr.read(), r"apis/broken/apiInformation\.json:4:1: error: invalid JSON")
+            result = run("--workspace", root, "--listen", "127.0.0.1:0")
+            self.assertEqual(result.returncode, 1)
+            self.assertRegex(result.stderr, r"apis/broken/apiInformation\.json:4:1: error: invalid JSON")
 
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+class Backend:
+    """A loopback HTTP server that answers every GET with the path it saw."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self):
+                body = ("backend saw " + self.path).encode()
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = "http://127.0.0.1:%d" % self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+
+
+class LiveGateway(unittest.TestCase):
+    """Reloads, the access log and TLS, on a workspace of the test's own."""
+
+    def setUp(self):
+        self.backend = Backend()
+        self.addCleanup(self.backend.close)
+        self.root = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, self.root)
+        self.write_api("orders")
+
+    def write_api(self, path):
+        write(os.path.join(self.root, "apis/orders/apiInformation.json"),
+              json.dumps({"properties": {"path": path, "apiRevision": "1", "displayName": "Orders",
+                                         "serviceUrl": self.backend.url + "/v1", "subscriptionRequired": False}}))
+        write(os.path.join(self.root, "apis/orders/specification.yaml"),
+              "openapi: 3.0.1\ninfo:\n  title: Orders\n  version: '1'\npaths:\n  /items:\n    get:\n"
+              "      operationId: list\n      responses:\n        '200':\n          description: OK\n")
+
+    def start(self, *extra):
+        proc = subprocess.Popen([GATEWAY, "--workspace", self.root, "--listen", "127.0.0.1:0", *extra],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.addCleanup(lambda: proc.poll() is None and proc.kill())
+        line = proc.stdout.readline()
+        match = re.search(r"on https?://127\.0\.0\.1:(\d+)", line)
+        self.assertIsNotNone(match, line + proc.stderr.read() if proc.poll() is not None else line)
+        return proc, int(match.group(1))
+
+    def status(self, port, path):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            return response.status, response.read().decode()
+        finally:
+            connection.close()
+
+    def wait_for(self, port, path, status):
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            if self.status(port, path)[0] == status:
+                return True
+            time.sleep(0.05)
+        return False
+
+    def test_sighup_reloads_and_a_broken_workspace_is_refused(self):
+        proc, port = self.start("--no-watch")
+        self.assertEqual(self.status(port, "/orders/items"), (200, "backend saw /v1/items"))
+        self.write_api("sales")
+        proc.send_signal(signal.SIGHUP)
+        self.assertTrue(self.wait_for(port, "/sales/items", 200))
+        self.assertEqual(self.status(port, "/orders/items")[0], 404)
+
+        write(os.path.join(self.root, "apis/orders/apiInformation.json"), "{ broken")
+        proc.send_signal(signal.SIGHUP)
+        time.sleep(0.5)
+        self.assertEqual(self.status(port, "/sales/items")[0], 200, "the last good configuration keeps serving")
+        proc.send_signal(signal.SIGTERM)
+        self.assertEqual(proc.wait(timeout=10), 0)
+        self.assertIn("refused", proc.stderr.read())
+
+    def test_changed_files_are_reloaded(self):
+        proc, port = self.start()
+        self.assertEqual(self.status(port, "/orders/items")[0], 200)
+        self.write_api("billing")
+        self.assertTrue(self.wait_for(port, "/billing/items", 200), "reloaded after the files changed")
+
+    def test_access_log_writes_one_json_line_per_request(self):
+        log = os.path.join(self.root, "..", os.path.basename(self.root) + "-access.log")
+        self.addCleanup(lambda: os.path.exists(log) and os.remove(log))
+        proc, port = self.start("--access-log", log)
+        self.status(port, "/orders/items")
+        self.status(port, "/nowhere")
+        proc.send_signal(signal.SIGTERM)
+        self.assertEqual(proc.wait(timeout=10), 0)
+        with open(log) as f:
+            records = [json.loads(line) for line in f]
+        self.assertEqual(len(records), 2)
+        self.assertEqual(records[0]["status"], 200)
+        self.assertEqual(records[0]["api"], "orders")
+        self.assertEqual(records[1]["status"], 404)
+
+    def test_tls_listener(self):
+        import ssl
+        certificate = os.path.join(self.root, "..", os.path.basename(self.root) + "-cert.pem")
+        key = os.path.join(self.root, "..", os.path.basename(self.root) + "-key.pem")
+        self.addCleanup(lambda: [os.remove(p) for p in (certificate, key) if os.path.exists(p)])
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out",
+                        certificate, "-days", "1", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
+        proc, port = self.start("--tls-cert", certificate, "--tls-key", key)
+        context = ssl.create_default_context(cafile=certificate)
+        context.check_hostname = False
+        connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=5, context=context)
+        connection.request("GET", "/orders/items")
+        response = connection.getresponse()
+        self.assertEqual((response.status, response.read()), (200, b"backend saw /v1/items"))
+        old = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        old.check_hostname = False
+        old.verify_mode = ssl.CERT_NONE
+        old.maximum_version = ssl.TLSVersion.TLSv1_1
+        with self.assertRaises((ssl.SSLError, ConnectionError, OSError)):
+            legacy = http.client.HTTPSConnection("127.0.0.1", port, timeout=5, context=old)
+            legacy.request("GET", "/orders/items")
+            legacy.getresponse()
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -1,28 +1,186 @@
 #include <engine/engine.h>
+#include <http/server.h>
 
 #include <http_client.h>
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
 namespace gw::engine {
 
-TEST(Engine, ServesTheHealthEndpointForAWorkspace)
+namespace fs = std::filesystem;
+
+namespace {
+
+class TempFolder {
+public:
+    TempFolder()
+    {
+        std::string pattern = (fs::temp_directory_path() / "gw-engine-XXXXXX").string();
+        m_path = ::mkdtemp(pattern.data());
+    }
+    ~TempFolder() { fs::remove_all(m_path); }
+    const fs::path &path() const { return m_path; }
+    void write(const std::string &relative, const std::string &text) const
+    {
+        fs::create_directories((m_path / relative).parent_path());
+        std::ofstream(m_path / relative, std::ios::binary) << text;
+    }
+
+private:
+    fs::path m_path;
+};
+
+// A backend that answers every request with its path.
+std::unique_ptr<http::Server> startBackend()
 {
-    Engine engine({.workspace = GW_SAMPLE_WORKSPACE, .threads = 1});
+    auto backend = std::make_unique<http::Server>(http::ServerOptions{.threads = 1}, [](auto exchange) {
+        http::Response response;
+        response.body = "backend saw " + exchange->request().target;
+        exchange->respond(std::move(response));
+    });
+    EXPECT_TRUE(backend->start().ok());
+    return backend;
+}
+
+void writeWorkspace(const TempFolder &folder, const std::string &backendUrl, const std::string &path = "orders")
+{
+    folder.write("apis/orders/apiInformation.json",
+                 R"({"properties": {"path": ")" + path + R"(", "apiRevision": "1", "displayName": "Orders", "serviceUrl": ")" +
+                     backendUrl + R"(/v1", "subscriptionRequired": true}})");
+    folder.write("apis/orders/specification.yaml",
+                 "openapi: 3.0.1\ninfo:\n  title: Orders\n  version: '1'\npaths:\n  /orders/{id}:\n    get:\n"
+                 "      operationId: get-order\n      responses:\n        '200':\n          description: OK\n");
+    folder.write("subscriptions/app/subscriptionInformation.json",
+                 R"({"properties": {"displayName": "App", "scope": "/apis", "primaryKey": "key-1", "state": "active"}})");
+}
+
+std::string keyed(const std::string &target)
+{
+    return "GET " + target + " HTTP/1.1\r\nHost: x\r\nOcp-Apim-Subscription-Key: key-1\r\n\r\n";
+}
+
+} // namespace
+
+TEST(Engine, RoutesChecksKeysAndForwards)
+{
+    auto backend = startBackend();
+    TempFolder folder;
+    writeWorkspace(folder, backend->address());
+    Engine engine({.workspace = folder.path(), .threads = 1, .useSecretStore = false});
     ASSERT_TRUE(engine.start().ok());
-    EXPECT_TRUE(engine.isRunning());
-    EXPECT_EQ(engine.workspace().apis.size(), 2u);
-    EXPECT_TRUE(engine.diagnostics().empty());
 
     EXPECT_EQ(test::get(engine.port(), kHealthPath).status, 200);
+    test::Connection connection(engine.port());
+    connection.send(keyed("/orders/orders/42?x=1"));
+    const auto ok = connection.read();
+    EXPECT_EQ(ok.status, 200);
+    EXPECT_EQ(ok.body, "backend saw /v1/orders/42?x=1");
+
     const auto unknown = test::get(engine.port(), "/nowhere");
     EXPECT_EQ(unknown.status, 404);
-    EXPECT_EQ(unknown.headers.at("content-type"), "application/json");
     EXPECT_EQ(unknown.body, R"({"statusCode": 404, "message": "Resource not found"})");
+    const auto missing = test::get(engine.port(), "/orders/orders/42");
+    EXPECT_EQ(missing.status, 401);
+    EXPECT_NE(missing.body.find("missing subscription key"), std::string::npos);
 
-    engine.stop();
-    EXPECT_FALSE(engine.isRunning());
-    EXPECT_EQ(engine.port(), 0);
+    // Every request left a record on the log bus.
+    auto subscription = engine.logBus().subscribe("test");
+    test::Connection again(engine.port());
+    again.send(keyed("/orders/orders/7"));
+    EXPECT_EQ(again.read().status, 200);
+    // (A record is published right after its response, so the 401 above may arrive too.)
+    std::vector<telemetry::RequestRecord> records;
+    auto seen = [&] {
+        return std::any_of(records.begin(), records.end(), [](const auto &r) { return r.path == "/orders/orders/7"; });
+    };
+    for (int i = 0; i < 100 && !seen(); ++i) {
+        subscription.drain(records);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    std::erase_if(records, [](const auto &r) { return r.path != "/orders/orders/7"; });
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].api, "orders");
+    EXPECT_EQ(records[0].operation, "get-order");
+    EXPECT_EQ(records[0].subscription, "app");
+    EXPECT_EQ(records[0].status, 200);
+    EXPECT_GT(records[0].backendLatency.count(), 0);
+}
+
+TEST(Engine, AnUnreachableBackendAnswersInApimsShape)
+{
+    TempFolder folder;
+    writeWorkspace(folder, "http://127.0.0.1:1");
+    Engine engine({.workspace = folder.path(), .threads = 1, .useSecretStore = false});
+    ASSERT_TRUE(engine.start().ok());
+    test::Connection connection(engine.port());
+    connection.send(keyed("/orders/orders/1"));
+    const auto response = connection.read();
+    EXPECT_EQ(response.status, 500);
+    EXPECT_EQ(response.headers.at("content-type"), "application/json");
+    EXPECT_NE(response.body.find("\"statusCode\": 500"), std::string::npos);
+}
+
+// Configurations are swapped while clients send requests as fast as they can:
+// no request may fail or see a half-applied configuration.
+TEST(Engine, AppliesNewConfigurationsUnderLoadWithoutFailingARequest)
+{
+    auto backend = startBackend();
+    TempFolder folder;
+    writeWorkspace(folder, backend->address());
+    Engine engine({.workspace = folder.path(), .threads = 2, .useSecretStore = false});
+    ASSERT_TRUE(engine.start().ok());
+
+    std::atomic<bool> stop = false;
+    std::atomic<int> ok = 0;
+    std::atomic<int> failed = 0;
+    std::vector<std::thread> clients;
+    for (int c = 0; c < 4; ++c) {
+        clients.emplace_back([&] {
+            test::Connection connection(engine.port());
+            while (!stop) {
+                connection.send(keyed("/orders/orders/1"));
+                const auto response = connection.read();
+                (response.status == 200 && response.body == "backend saw /v1/orders/1" ? ok : failed)++;
+            }
+        });
+    }
+    const auto first = engine.config()->generation;
+    for (int i = 0; i < 100; ++i)
+        ASSERT_TRUE(engine.reload().ok());
+    stop = true;
+    for (auto &client : clients)
+        client.join();
+    EXPECT_EQ(engine.config()->generation, first + 100);
+    EXPECT_EQ(failed, 0);
+    EXPECT_GT(ok, 100);
+}
+
+TEST(Engine, ARefusedConfigurationLeavesTheRunningOneServing)
+{
+    auto backend = startBackend();
+    TempFolder folder;
+    writeWorkspace(folder, backend->address());
+    Engine engine({.workspace = folder.path(), .threads = 1, .useSecretStore = false});
+    ASSERT_TRUE(engine.start().ok());
+
+    folder.write("apis/orders/apiInformation.json", "{\n  \"properties\": {\n    \"path\": orders\n");
+    const auto reloaded = engine.reload();
+    ASSERT_FALSE(reloaded.ok());
+    EXPECT_NE(reloaded.error().message.find("apis/orders/apiInformation.json:3:"), std::string::npos)
+        << reloaded.error().message;
+    test::Connection connection(engine.port());
+    connection.send(keyed("/orders/orders/5"));
+    EXPECT_EQ(connection.read().status, 200) << "the old configuration still serves";
+
+    writeWorkspace(folder, backend->address(), "sales");
+    ASSERT_TRUE(engine.reload().ok());
+    connection.send(keyed("/sales/orders/5"));
+    EXPECT_EQ(connection.read().status, 200);
 }
 
 TEST(Engine, RefusesToStartWithoutAWorkspace)
@@ -31,6 +189,36 @@ TEST(Engine, RefusesToStartWithoutAWorkspace)
     const auto started = engine.start();
     ASSERT_FALSE(started.ok());
     EXPECT_NE(started.error().message.find("does not exist"), std::string::npos);
+    EXPECT_FALSE(engine.isRunning());
+}
+
+TEST(Engine, DrainsRequestsInFlightBeforeStopping)
+{
+    std::vector<std::shared_ptr<http::Exchange>> held;
+    std::mutex mutex;
+    http::Server slowBackend({.threads = 1}, [&](std::shared_ptr<http::Exchange> exchange) {
+        std::lock_guard lock(mutex);
+        held.push_back(std::move(exchange));
+    });
+    ASSERT_TRUE(slowBackend.start().ok());
+    TempFolder folder;
+    writeWorkspace(folder, slowBackend.address());
+    Engine engine({.workspace = folder.path(), .threads = 1, .useSecretStore = false});
+    ASSERT_TRUE(engine.start().ok());
+
+    test::Connection connection(engine.port());
+    connection.send(keyed("/orders/orders/9"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::thread drainer([&] { engine.drain(std::chrono::seconds(5)); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(test::get(engine.port() ? engine.port() : 1, "/").status, 0) << "no new connections while draining";
+    {
+        std::lock_guard lock(mutex);
+        ASSERT_EQ(held.size(), 1u);
+        held.front()->respond(http::Response{200, {}, "late"});
+    }
+    EXPECT_EQ(connection.read().body, "late") << "the request in flight is answered";
+    drainer.join();
     EXPECT_FALSE(engine.isRunning());
 }
 

@@ -1,0 +1,189 @@
+#include "gateway.h"
+
+#include <engine/engine.h>
+
+#include <openssl/rand.h>
+
+namespace gw::engine {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+std::string percentDecode(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '+') {
+            out += ' ';
+        } else if (text[i] == '%' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 && hexValue(text[i + 2]) >= 0) {
+            out += static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2]));
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+// The first value of query parameter `name` (names compared decoded).
+std::optional<std::string> queryParameter(std::string_view query, std::string_view name)
+{
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        const auto equals = pair.find('=');
+        if (percentDecode(pair.substr(0, equals)) == name)
+            return equals == std::string_view::npos ? std::string() : percentDecode(pair.substr(equals + 1));
+        query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    }
+    return std::nullopt;
+}
+
+std::string requestId()
+{
+    unsigned char bytes[16];
+    RAND_bytes(bytes, sizeof bytes);
+    bytes[6] = (bytes[6] & 0x0F) | 0x40; // version 4
+    bytes[8] = (bytes[8] & 0x3F) | 0x80;
+    static const char *digits = "0123456789abcdef";
+    std::string id;
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            id += '-';
+        id += digits[bytes[i] >> 4];
+        id += digits[bytes[i] & 0x0F];
+    }
+    return id;
+}
+
+std::uint64_t headBytes(const http::Request &request)
+{
+    std::uint64_t bytes = request.method.size() + request.target.size() + 12;
+    for (const auto &field : request.headers.fields())
+        bytes += field.name.size() + field.value.size() + 4;
+    return bytes;
+}
+
+std::uint64_t responseBytes(const http::Response &response)
+{
+    std::uint64_t bytes = 17 + response.body.size();
+    for (const auto &field : response.headers.fields())
+        bytes += field.name.size() + field.value.size() + 4;
+    return bytes;
+}
+
+// What the engine keeps of one request until it is answered.
+struct Call {
+    std::shared_ptr<http::Exchange> exchange;
+    std::shared_ptr<const CompiledConfig> config;
+    telemetry::RequestRecord record;
+    Clock::time_point started = Clock::now();
+};
+
+} // namespace
+
+void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
+{
+    auto call = std::make_shared<Call>();
+    call->exchange = std::move(exchange);
+    call->config = m_config.load();
+    http::Request &request = call->exchange->request();
+    telemetry::RequestRecord &record = call->record;
+    record.startTime = std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
+    record.requestId = requestId();
+    record.method = request.method;
+    record.path = std::string(request.path());
+    record.query = std::string(request.query());
+    record.clientAddress = call->exchange->clientAddress();
+    record.ioThread = call->exchange->thread();
+    record.bytesIn = headBytes(request) + request.body.size();
+    m_inFlight.fetch_add(1, std::memory_order_relaxed);
+
+    auto finish = [this, call](http::Response response, const char *reason) {
+        telemetry::RequestRecord &record = call->record;
+        record.status = static_cast<std::uint16_t>(response.status);
+        if (reason)
+            record.errorReason = reason;
+        record.bytesOut = responseBytes(response);
+        call->exchange->respond(std::move(response));
+        record.totalLatency = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - call->started);
+        const unsigned thread = record.ioThread;
+        m_logBus.publish(thread, std::move(record));
+        m_inFlight.fetch_sub(1, std::memory_order_relaxed);
+    };
+
+    if (request.path() == kHealthPath && (request.method == "GET" || request.method == "HEAD"))
+        return finish(http::Response{200, {}, {}}, nullptr);
+    const CompiledConfig *config = call->config.get();
+    if (!config)
+        return finish(http::errorResponse(503, "Service unavailable"), "NoConfiguration");
+
+    const auto header = [&request](std::string_view name) { return request.headers.get(name); };
+    auto match = config->routes.match({request.method, request.path(), request.query(), header});
+    if (!match)
+        return finish(http::errorResponse(404, "Resource not found"), "OperationNotFound");
+    record.api = match->api->name;
+    record.operation = match->operation ? match->operation->name : std::string();
+
+    std::optional<std::string> decodedKey;
+    const auto query = [&](std::string_view name) -> std::optional<std::string_view> {
+        decodedKey = queryParameter(request.query(), name);
+        return decodedKey ? std::optional<std::string_view>(*decodedKey) : std::nullopt;
+    };
+    const security::Admission admission =
+        config->subscriptions.admit(config->currentRevision(*match->api), header, query);
+    if (admission.status != security::Admission::Status::Admitted) {
+        return finish(http::errorResponse(401, admission.message()),
+                      admission.status == security::Admission::Status::MissingKey ? "SubscriptionKeyNotFound"
+                                                                                   : "SubscriptionKeyInvalid");
+    }
+    if (admission.subscription)
+        record.subscription = admission.subscription->name;
+    if (admission.product)
+        record.product = admission.product->name;
+
+    // Inbound policies run here. Then the backend section: forward-request by default.
+    http::BackendRequest backend;
+    backend.url = match->backendUrl;
+    backend.method = request.method;
+    backend.headers = std::move(request.headers);
+    http::removeHopByHop(backend.headers);
+    for (const char *name : {"Host", "Content-Length", "Expect"})
+        backend.headers.remove(name);
+    auto forwarded = backend.headers.joined("X-Forwarded-For");
+    backend.headers.set("X-Forwarded-For",
+                        forwarded ? *forwarded + ", " + call->exchange->clientAddress() : call->exchange->clientAddress());
+    backend.body = std::move(request.body);
+
+    call->exchange->forward(std::move(backend), [call, finish](http::BackendResult result) {
+        call->record.backendLatency = result.elapsed;
+        switch (result.outcome) {
+        case http::BackendResult::Outcome::Ok:
+            break;
+        case http::BackendResult::Outcome::Timeout:
+            return finish(http::errorResponse(500, "Internal server error"), "Timeout");
+        case http::BackendResult::Outcome::ConnectFailure:
+        case http::BackendResult::Outcome::ProtocolFailure:
+            return finish(http::errorResponse(500, "Internal server error"), "BackendConnectionFailure");
+        }
+        // Outbound policies run here.
+        http::Response response = std::move(result.response);
+        http::removeHopByHop(response.headers);
+        finish(std::move(response), nullptr);
+    });
+}
+
+} // namespace gw::engine

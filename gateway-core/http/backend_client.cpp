@@ -1,0 +1,321 @@
+#include "backend_client.h"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/rfc2818_verification.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <charconv>
+#include <variant>
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+namespace gw::http {
+
+namespace {
+
+struct Url {
+    bool https = false;
+    std::string host;
+    std::uint16_t port = 80;
+    std::string target = "/";
+    std::string hostHeader; // host[:port] as the backend expects it in Host
+};
+
+std::optional<Url> parseUrl(const std::string &text)
+{
+    Url url;
+    std::string_view rest = text;
+    if (rest.starts_with("http://")) {
+        rest.remove_prefix(7);
+    } else if (rest.starts_with("https://")) {
+        url.https = true;
+        url.port = 443;
+        rest.remove_prefix(8);
+    } else {
+        return std::nullopt;
+    }
+    const auto slash = rest.find_first_of("/?");
+    std::string_view authority = rest.substr(0, slash);
+    if (slash != std::string_view::npos)
+        url.target = rest[slash] == '?' ? "/" + std::string(rest.substr(slash)) : std::string(rest.substr(slash));
+    if (const auto at = authority.rfind('@'); at != std::string_view::npos)
+        authority.remove_prefix(at + 1);
+    url.hostHeader = std::string(authority);
+    std::string_view host = authority;
+    const auto bracket = authority.rfind(']');
+    const auto colon = authority.rfind(':');
+    if (colon != std::string_view::npos && (bracket == std::string_view::npos || colon > bracket)) {
+        host = authority.substr(0, colon);
+        const std::string_view port = authority.substr(colon + 1);
+        unsigned value = 0;
+        auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+        if (ec != std::errc() || ptr != port.data() + port.size() || value == 0 || value > 65535)
+            return std::nullopt;
+        url.port = static_cast<std::uint16_t>(value);
+    }
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    if (host.empty())
+        return std::nullopt;
+    url.host = std::string(host);
+    return url;
+}
+
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+} // namespace
+
+struct BackendConnection : std::enable_shared_from_this<BackendConnection> {
+    std::variant<std::unique_ptr<PlainStream>, std::unique_ptr<TlsStream>> stream;
+    beast::flat_buffer buffer;
+    std::string key;
+
+    beast::tcp_stream &lowest()
+    {
+        return std::visit([](auto &s) -> beast::tcp_stream & { return beast::get_lowest_layer(*s); }, stream);
+    }
+    bool isOpen() { return lowest().socket().is_open(); }
+};
+
+namespace {
+
+// One send: connect (or reuse), write, read; retried once on a fresh connection
+// when a reused one turns out to be closed by the backend.
+class Send : public std::enable_shared_from_this<Send> {
+public:
+    Send(BackendPool &pool, BackendRequest request, Url url, std::function<void(BackendResult)> done)
+        : m_pool(pool), m_request(std::move(request)), m_url(std::move(url)), m_done(std::move(done)),
+          m_started(Clock::now()), m_deadline(m_started + m_request.timeout),
+          m_key(std::string(m_url.https ? "https://" : "http://") + m_url.host + ":" + std::to_string(m_url.port) +
+                (m_url.https && !m_request.validateCertificate ? "#trusting" : ""))
+    {
+        m_message.method_string(m_request.method);
+        m_message.target(m_url.target);
+        m_message.version(11);
+        for (const auto &field : m_request.headers.fields())
+            m_message.insert(field.name, field.value);
+        m_message.set(bhttp::field::host, m_url.hostHeader);
+        m_message.body() = std::move(m_request.body);
+        m_message.keep_alive(true);
+        m_message.prepare_payload();
+        if (m_message.body().empty() && m_message.method() != bhttp::verb::post && m_message.method() != bhttp::verb::put &&
+            m_message.method() != bhttp::verb::patch)
+            m_message.erase(bhttp::field::content_length);
+    }
+
+    void start()
+    {
+        if (auto idle = m_pool.takeIdle(m_key)) {
+            m_connection = std::move(idle);
+            m_reused = true;
+            write();
+        } else {
+            connect();
+        }
+    }
+
+private:
+    void finish(BackendResult::Outcome outcome, std::string error)
+    {
+        BackendResult result;
+        result.outcome = outcome;
+        result.error = std::move(error);
+        result.elapsed = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - m_started);
+        if (outcome == BackendResult::Outcome::Ok) {
+            auto &message = m_parser->get();
+            result.response.status = static_cast<int>(message.result_int());
+            for (const auto &field : message)
+                result.response.headers.add(std::string(field.name_string()), std::string(field.value()));
+            result.response.body = std::move(message.body());
+            if (message.keep_alive() && m_connection->isOpen())
+                m_pool.giveBack(m_key, m_connection);
+        }
+        m_connection.reset();
+        auto done = std::move(m_done);
+        done(std::move(result));
+    }
+
+    void failure(const boost::system::error_code &ec, const char *what)
+    {
+        if (ec == beast::error::timeout || Clock::now() >= m_deadline)
+            return finish(BackendResult::Outcome::Timeout, std::string(what) + ": timed out");
+        finish(m_connecting ? BackendResult::Outcome::ConnectFailure : BackendResult::Outcome::ProtocolFailure,
+               std::string(what) + ": " + ec.message());
+    }
+
+    void connect()
+    {
+        m_connecting = true;
+        m_reused = false;
+        m_connection = std::make_shared<BackendConnection>();
+        m_connection->key = m_key;
+        auto &context = m_pool.context();
+        if (m_url.https) {
+            auto stream = std::make_unique<TlsStream>(context, m_pool.tls(m_request.validateCertificate));
+            if (!SSL_set_tlsext_host_name(stream->native_handle(), m_url.host.c_str()))
+                return finish(BackendResult::Outcome::ConnectFailure, "cannot set the TLS server name");
+            if (m_request.validateCertificate)
+                stream->set_verify_callback(asio::ssl::rfc2818_verification(m_url.host));
+            m_connection->stream = std::move(stream);
+        } else {
+            m_connection->stream = std::make_unique<PlainStream>(context);
+        }
+        m_connection->lowest().expires_at(m_deadline);
+
+        boost::system::error_code ec;
+        const auto address = asio::ip::make_address(m_url.host, ec);
+        if (!ec) {
+            connectTo({tcp::endpoint(address, m_url.port)});
+            return;
+        }
+        m_resolver = std::make_unique<tcp::resolver>(context);
+        m_resolver->async_resolve(m_url.host, std::to_string(m_url.port),
+                                  [self = shared_from_this()](const boost::system::error_code &ec,
+                                                              tcp::resolver::results_type results) {
+                                      if (ec)
+                                          return self->failure(ec, "resolve");
+                                      std::vector<tcp::endpoint> endpoints;
+                                      for (const auto &entry : results)
+                                          endpoints.push_back(entry.endpoint());
+                                      self->connectTo(std::move(endpoints));
+                                  });
+    }
+
+    void connectTo(std::vector<tcp::endpoint> endpoints)
+    {
+        m_connection->lowest().async_connect(
+            endpoints, [self = shared_from_this()](const boost::system::error_code &ec, const tcp::endpoint &) {
+                if (ec)
+                    return self->failure(ec, "connect");
+                self->m_connection->lowest().socket().set_option(tcp::no_delay(true));
+                if (auto *tls = std::get_if<std::unique_ptr<TlsStream>>(&self->m_connection->stream)) {
+                    (*tls)->async_handshake(asio::ssl::stream_base::client,
+                                            [self](const boost::system::error_code &ec) {
+                                                if (ec)
+                                                    return self->failure(ec, "TLS handshake");
+                                                self->write();
+                                            });
+                    return;
+                }
+                self->write();
+            });
+    }
+
+    void write()
+    {
+        m_connection->lowest().expires_at(m_deadline);
+        std::visit(
+            [this](auto &stream) {
+                bhttp::async_write(*stream, m_message,
+                                   [self = shared_from_this()](const boost::system::error_code &ec, std::size_t) {
+                                       if (ec)
+                                           return self->retryOrFail(ec, "send");
+                                       self->read();
+                                   });
+            },
+            m_connection->stream);
+    }
+
+    void read()
+    {
+        m_connecting = false;
+        m_parser = std::make_unique<bhttp::response_parser<bhttp::string_body>>();
+        m_parser->body_limit(256 * 1024 * 1024);
+        if (m_message.method() == bhttp::verb::head)
+            m_parser->skip(true);
+        std::visit(
+            [this](auto &stream) {
+                bhttp::async_read(*stream, m_connection->buffer, *m_parser,
+                                  [self = shared_from_this()](const boost::system::error_code &ec, std::size_t) {
+                                      if (ec)
+                                          return self->retryOrFail(ec, "receive");
+                                      self->finish(BackendResult::Outcome::Ok, {});
+                                  });
+            },
+            m_connection->stream);
+    }
+
+    // A kept-alive connection may have been closed by the backend meanwhile: try once more on a new one.
+    void retryOrFail(const boost::system::error_code &ec, const char *what)
+    {
+        const bool closedByPeer = ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
+                                  ec == asio::error::connection_reset || ec == asio::error::broken_pipe;
+        if (m_reused && closedByPeer && (!m_parser || !m_parser->got_some()) && Clock::now() < m_deadline) {
+            m_connection.reset();
+            connect();
+            return;
+        }
+        failure(ec, what);
+    }
+
+    BackendPool &m_pool;
+    BackendRequest m_request;
+    Url m_url;
+    std::function<void(BackendResult)> m_done;
+    Clock::time_point m_started;
+    Clock::time_point m_deadline;
+    std::string m_key;
+    bhttp::request<bhttp::string_body> m_message;
+    std::unique_ptr<bhttp::response_parser<bhttp::string_body>> m_parser;
+    std::shared_ptr<BackendConnection> m_connection;
+    std::unique_ptr<tcp::resolver> m_resolver;
+    bool m_reused = false;
+    bool m_connecting = false;
+};
+
+} // namespace
+
+BackendPool::BackendPool(asio::io_context &context, std::size_t idlePerHost)
+    : m_context(context), m_idlePerHost(idlePerHost), m_verifying(asio::ssl::context::tls_client),
+      m_trusting(asio::ssl::context::tls_client)
+{
+    m_verifying.set_default_verify_paths();
+    m_verifying.set_verify_mode(asio::ssl::verify_peer);
+    m_trusting.set_verify_mode(asio::ssl::verify_none);
+    for (auto *tls : {&m_verifying, &m_trusting})
+        SSL_CTX_set_min_proto_version(tls->native_handle(), TLS1_2_VERSION);
+}
+
+BackendPool::~BackendPool() = default;
+
+void BackendPool::send(BackendRequest request, std::function<void(BackendResult)> done)
+{
+    auto url = parseUrl(request.url);
+    if (!url) {
+        BackendResult result;
+        result.outcome = BackendResult::Outcome::ConnectFailure;
+        result.error = "not an http(s) URL: " + request.url;
+        asio::post(m_context, [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); });
+        return;
+    }
+    std::make_shared<Send>(*this, std::move(request), std::move(*url), std::move(done))->start();
+}
+
+void BackendPool::giveBack(const std::string &key, std::shared_ptr<BackendConnection> connection)
+{
+    auto &idle = m_idle[key];
+    if (idle.size() < m_idlePerHost)
+        idle.push_back(std::move(connection));
+}
+
+std::shared_ptr<BackendConnection> BackendPool::takeIdle(const std::string &key)
+{
+    auto found = m_idle.find(key);
+    while (found != m_idle.end() && !found->second.empty()) {
+        auto connection = std::move(found->second.back());
+        found->second.pop_back();
+        if (connection->isOpen())
+            return connection;
+    }
+    return nullptr;
+}
+
+} // namespace gw::http

@@ -1,0 +1,42 @@
+#pragma once
+
+// Internal to the http module: the per-thread backend connection pool. Includes Asio.
+
+#include "server.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ssl/context.hpp>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace gw::http {
+
+struct BackendConnection;
+
+// Connections to backends, kept alive and reused, for one I/O thread: keyed by
+// (scheme, host, port), at most `idlePerHost` idle ones each. Not thread-safe:
+// used only from its thread.
+class BackendPool {
+public:
+    BackendPool(boost::asio::io_context &context, std::size_t idlePerHost);
+    ~BackendPool();
+
+    void send(BackendRequest request, std::function<void(BackendResult)> done);
+
+    // For connections returning to the pool.
+    void giveBack(const std::string &key, std::shared_ptr<BackendConnection> connection);
+    std::shared_ptr<BackendConnection> takeIdle(const std::string &key);
+    boost::asio::io_context &context() { return m_context; }
+    boost::asio::ssl::context &tls(bool validate) { return validate ? m_verifying : m_trusting; }
+
+private:
+    boost::asio::io_context &m_context;
+    std::size_t m_idlePerHost;
+    boost::asio::ssl::context m_verifying;
+    boost::asio::ssl::context m_trusting;
+    std::map<std::string, std::vector<std::shared_ptr<BackendConnection>>> m_idle;
+};
+
+} // namespace gw::http

@@ -1,0 +1,86 @@
+#include "message.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace gw::http {
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+std::optional<std::string_view> Headers::get(std::string_view name) const
+{
+    for (const Header &field : m_fields) {
+        if (equalsIgnoringCase(field.name, name))
+            return field.value;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> Headers::joined(std::string_view name) const
+{
+    std::optional<std::string> out;
+    for (const Header &field : m_fields) {
+        if (!equalsIgnoringCase(field.name, name))
+            continue;
+        if (out)
+            *out += ", " + field.value;
+        else
+            out = field.value;
+    }
+    return out;
+}
+
+void Headers::set(std::string name, std::string value)
+{
+    remove(name);
+    add(std::move(name), std::move(value));
+}
+
+void Headers::remove(std::string_view name)
+{
+    std::erase_if(m_fields, [&](const Header &field) { return equalsIgnoringCase(field.name, name); });
+}
+
+Response errorResponse(int status, std::string_view message)
+{
+    Response response;
+    response.status = status;
+    response.headers.add("Content-Type", "application/json");
+    std::string escaped;
+    for (char c : message) {
+        if (c == '"' || c == '\\')
+            escaped += '\\';
+        escaped += c;
+    }
+    response.body = "{\"statusCode\": " + std::to_string(status) + ", \"message\": \"" + escaped + "\"}";
+    return response;
+}
+
+void removeHopByHop(Headers &headers)
+{
+    // Fields named by Connection are hop-by-hop too.
+    if (auto connection = headers.joined("Connection")) {
+        std::string_view rest = *connection;
+        while (!rest.empty()) {
+            const auto comma = rest.find(',');
+            std::string_view token = rest.substr(0, comma);
+            while (!token.empty() && (token.front() == ' ' || token.front() == '\t'))
+                token.remove_prefix(1);
+            while (!token.empty() && (token.back() == ' ' || token.back() == '\t'))
+                token.remove_suffix(1);
+            if (!token.empty())
+                headers.remove(token);
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        }
+    }
+    for (const char *name :
+         {"Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer", "Transfer-Encoding", "Upgrade"})
+        headers.remove(name);
+}
+
+} // namespace gw::http

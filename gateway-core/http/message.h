@@ -1,0 +1,64 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gw::http {
+
+struct Header {
+    std::string name;
+    std::string value;
+};
+
+// Header fields in the order received; names compare without regard to case.
+class Headers {
+public:
+    void add(std::string name, std::string value) { m_fields.push_back({std::move(name), std::move(value)}); }
+    // The first value of `name`, when present.
+    std::optional<std::string_view> get(std::string_view name) const;
+    // All values of `name` joined with ", " (how repeated fields combine), or nullopt.
+    std::optional<std::string> joined(std::string_view name) const;
+    bool contains(std::string_view name) const { return get(name).has_value(); }
+    void set(std::string name, std::string value); // replaces every field of that name
+    void remove(std::string_view name);
+    const std::vector<Header> &fields() const { return m_fields; }
+    std::vector<Header> &fields() { return m_fields; }
+
+private:
+    std::vector<Header> m_fields;
+};
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b);
+
+struct Request {
+    std::string method; // as sent: GET, POST, ...
+    std::string target; // path and query, as sent
+    int version = 11;   // 10 or 11
+    Headers headers;
+    std::string body;
+    bool keepAlive = true;
+
+    std::string_view path() const { return std::string_view(target).substr(0, target.find('?')); }
+    std::string_view query() const
+    {
+        const auto mark = target.find('?');
+        return mark == std::string::npos ? std::string_view() : std::string_view(target).substr(mark + 1);
+    }
+};
+
+struct Response {
+    int status = 200;
+    Headers headers;
+    std::string body;
+};
+
+// A gateway-made error in APIM's shape: application/json {"statusCode": N, "message": "..."}.
+Response errorResponse(int status, std::string_view message);
+
+// Hop-by-hop fields (RFC 9110 7.6.1): Connection and the fields it names, Keep-Alive,
+// Proxy-Connection, TE, Trailer, Transfer-Encoding, Upgrade. Removed before a message is passed on.
+void removeHopByHop(Headers &headers);
+
+} // namespace gw::http
