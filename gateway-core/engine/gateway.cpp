@@ -4,6 +4,10 @@
 
 #include <openssl/rand.h>
 
+#include <cstring>
+#include <random>
+#include <thread>
+
 namespace gw::engine {
 
 namespace {
@@ -52,14 +56,25 @@ std::optional<std::string> queryParameter(std::string_view query, std::string_vi
     return std::nullopt;
 }
 
+// A version 4 UUID from a per-thread generator seeded from the system's randomness once: request ids
+// need to be unique, not secret, and RAND_bytes per request costs a system call.
 std::string requestId()
 {
+    thread_local std::mt19937_64 random = [] {
+        std::uint64_t seed = 0;
+        RAND_bytes(reinterpret_cast<unsigned char *>(&seed), sizeof seed);
+        return std::mt19937_64(seed ^ std::hash<std::thread::id>{}(std::this_thread::get_id()));
+    }();
     unsigned char bytes[16];
-    RAND_bytes(bytes, sizeof bytes);
+    const std::uint64_t high = random();
+    const std::uint64_t low = random();
+    std::memcpy(bytes, &high, 8);
+    std::memcpy(bytes + 8, &low, 8);
     bytes[6] = (bytes[6] & 0x0F) | 0x40; // version 4
     bytes[8] = (bytes[8] & 0x3F) | 0x80;
-    static const char *digits = "0123456789abcdef";
+    static constexpr char digits[] = "0123456789abcdef";
     std::string id;
+    id.reserve(36);
     for (int i = 0; i < 16; ++i) {
         if (i == 4 || i == 6 || i == 8 || i == 10)
             id += '-';

@@ -97,18 +97,32 @@ public:
           m_key(std::string(m_url.https ? "https://" : "http://") + m_url.host + ":" + std::to_string(m_url.port) +
                 (m_url.https && !m_request.validateCertificate ? "#trusting" : ""))
     {
-        m_message.method_string(m_request.method);
-        m_message.target(m_url.target);
-        m_message.version(11);
-        for (const auto &field : m_request.headers.fields())
-            m_message.insert(field.name, field.value);
-        m_message.set(bhttp::field::host, m_url.hostHeader);
-        m_message.body() = std::move(m_request.body);
-        m_message.keep_alive(true);
-        m_message.prepare_payload();
-        if (m_message.body().empty() && m_message.method() != bhttp::verb::post && m_message.method() != bhttp::verb::put &&
-            m_message.method() != bhttp::verb::patch)
-            m_message.erase(bhttp::field::content_length);
+        // The request as bytes, in one buffer so that it leaves in one write.
+        const bool mayHaveBody = m_request.method == "POST" || m_request.method == "PUT" || m_request.method == "PATCH";
+        m_out.reserve(256 + m_request.body.size());
+        m_out += m_request.method;
+        m_out += ' ';
+        m_out += m_url.target;
+        m_out += " HTTP/1.1\r\nHost: ";
+        m_out += m_url.hostHeader;
+        m_out += "\r\n";
+        for (const auto &field : m_request.headers.fields()) {
+            if (equalsIgnoringCase(field.name, "Host") || equalsIgnoringCase(field.name, "Content-Length") ||
+                equalsIgnoringCase(field.name, "Transfer-Encoding") || equalsIgnoringCase(field.name, "Connection"))
+                continue;
+            m_out += field.name;
+            m_out += ": ";
+            m_out += field.value;
+            m_out += "\r\n";
+        }
+        if (!m_request.body.empty() || mayHaveBody) {
+            m_out += "Content-Length: ";
+            m_out += std::to_string(m_request.body.size());
+            m_out += "\r\n";
+        }
+        m_out += "\r\n";
+        m_out += m_request.body;
+        m_head = m_request.method == "HEAD";
     }
 
     void start()
@@ -214,12 +228,12 @@ private:
         m_connection->lowest().expires_at(m_deadline);
         std::visit(
             [this](auto &stream) {
-                bhttp::async_write(*stream, m_message,
-                                   [self = shared_from_this()](const boost::system::error_code &ec, std::size_t) {
-                                       if (ec)
-                                           return self->retryOrFail(ec, "send");
-                                       self->read();
-                                   });
+                asio::async_write(*stream, asio::buffer(m_out),
+                                  [self = shared_from_this()](const boost::system::error_code &ec, std::size_t) {
+                                      if (ec)
+                                          return self->retryOrFail(ec, "send");
+                                      self->read();
+                                  });
             },
             m_connection->stream);
     }
@@ -229,7 +243,7 @@ private:
         m_connecting = false;
         m_parser = std::make_unique<bhttp::response_parser<bhttp::string_body>>();
         m_parser->body_limit(256 * 1024 * 1024);
-        if (m_message.method() == bhttp::verb::head)
+        if (m_head)
             m_parser->skip(true);
         std::visit(
             [this](auto &stream) {
@@ -263,7 +277,8 @@ private:
     Clock::time_point m_started;
     Clock::time_point m_deadline;
     std::string m_key;
-    bhttp::request<bhttp::string_body> m_message;
+    std::string m_out;
+    bool m_head = false;
     std::unique_ptr<bhttp::response_parser<bhttp::string_body>> m_parser;
     std::shared_ptr<BackendConnection> m_connection;
     std::unique_ptr<tcp::resolver> m_resolver;

@@ -37,9 +37,17 @@ struct Shared {
     const std::atomic<bool> &running;
 };
 
-bhttp::response<bhttp::string_body> serialize(Response &&response, bool headRequest, int version, bool keepAlive)
+// The response as bytes, in one buffer so that it leaves in one write.
+std::string serialize(Response &&response, bool headRequest, int version, bool keepAlive)
 {
-    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), static_cast<unsigned>(version)};
+    std::string out;
+    out.reserve(256 + response.body.size());
+    out += version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+    out += std::to_string(response.status);
+    out += ' ';
+    const auto reason = bhttp::obsolete_reason(static_cast<bhttp::status>(response.status));
+    out.append(reason.data(), reason.size());
+    out += "\r\n";
     std::optional<std::string> announcedLength;
     for (auto &field : response.headers.fields()) {
         if (equalsIgnoringCase(field.name, "Content-Length")) {
@@ -48,23 +56,31 @@ bhttp::response<bhttp::string_body> serialize(Response &&response, bool headRequ
         }
         if (equalsIgnoringCase(field.name, "Transfer-Encoding") || equalsIgnoringCase(field.name, "Connection"))
             continue;
-        out.insert(field.name, field.value);
+        out += field.name;
+        out += ": ";
+        out += field.value;
+        out += "\r\n";
     }
     const bool noBody = response.status < 200 || response.status == 204 || response.status == 304;
-    if (headRequest) {
-        // HEAD: the fields GET would send, no body.
-        if (announcedLength)
-            out.set(bhttp::field::content_length, *announcedLength);
-        else if (!response.body.empty())
-            out.content_length(response.body.size());
-    } else if (noBody) {
-        if (response.status == 304 && announcedLength)
-            out.set(bhttp::field::content_length, *announcedLength);
-    } else {
-        out.body() = std::move(response.body);
-        out.content_length(out.body().size());
+    std::optional<std::string> length;
+    if (headRequest) // HEAD: the fields GET would send, no body
+        length = announcedLength ? announcedLength : std::optional<std::string>(std::to_string(response.body.size()));
+    else if (noBody)
+        length = response.status == 304 ? announcedLength : std::nullopt;
+    else
+        length = std::to_string(response.body.size());
+    if (length) {
+        out += "Content-Length: ";
+        out += *length;
+        out += "\r\n";
     }
-    out.keep_alive(keepAlive);
+    if (!keepAlive)
+        out += "Connection: close\r\n";
+    else if (version == 10)
+        out += "Connection: keep-alive\r\n";
+    out += "\r\n";
+    if (!headRequest && !noBody)
+        out += response.body;
     return out;
 }
 
@@ -203,8 +219,8 @@ private:
     void write(bool keepAlive)
     {
         beast::get_lowest_layer(m_stream).expires_after(m_shared.options.bodyTimeout);
-        bhttp::async_write(m_stream, m_response,
-                           [self = this->shared_from_this(), keepAlive](const boost::system::error_code &ec, std::size_t) {
+        asio::async_write(m_stream, asio::buffer(m_response),
+                          [self = this->shared_from_this(), keepAlive](const boost::system::error_code &ec, std::size_t) {
                                if (ec || !keepAlive)
                                    return self->close();
                                self->m_sentContinue = false;
@@ -234,7 +250,7 @@ private:
     std::string m_client;
     beast::flat_buffer m_buffer;
     RequestReader m_reader;
-    bhttp::response<bhttp::string_body> m_response;
+    std::string m_response;
     std::chrono::steady_clock::time_point m_requestStart;
     asio::steady_timer m_timer;
     bool m_sentContinue = false;
