@@ -216,6 +216,7 @@ protected:
             request.method = exchange->request().method;
             request.body = exchange->request().body;
             request.timeout = timeout;
+            request.validateCertificate = validateCertificate;
             exchange->forward(std::move(request), [exchange](BackendResult result) {
                 if (result.outcome != BackendResult::Outcome::Ok) {
                     const char *outcome = result.outcome == BackendResult::Outcome::Timeout ? "timeout" : "failure";
@@ -238,6 +239,7 @@ protected:
     std::atomic<int> backendRequests = 0;
     std::string target;
     std::chrono::milliseconds timeout{5000};
+    bool validateCertificate = true;
     std::mutex mutex;
     std::vector<std::shared_ptr<Exchange>> held;
 };
@@ -267,6 +269,32 @@ TEST_F(Forwarding, ReportsATimeoutAndAnUnreachableBackend)
     EXPECT_NE(closed.body.find("failure"), std::string::npos);
     target = "ftp://example.invalid/";
     EXPECT_EQ(test::get(proxy->port(), "/x").status, 502);
+}
+
+// HTTPS backends: a self-signed certificate is refused unless validation is switched
+// off for that backend (APIM's tls.validateCertificateChain = false).
+TEST_F(Forwarding, ValidatesBackendCertificatesUnlessToldNotTo)
+{
+    char folder[] = "/tmp/gw-tls-XXXXXX";
+    ASSERT_NE(::mkdtemp(folder), nullptr);
+    const std::string certificate = std::string(folder) + "/cert.pem";
+    const std::string key = std::string(folder) + "/key.pem";
+    const std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -keyout " + key + " -out " + certificate +
+                                " -days 1 -subj /CN=localhost >/dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    Server tlsBackend({.threads = 1, .tlsCertificateFile = certificate, .tlsKeyFile = key}, echo);
+    ASSERT_TRUE(tlsBackend.start().ok());
+    EXPECT_TRUE(tlsBackend.address().starts_with("https://"));
+
+    target = tlsBackend.address() + "/secure";
+    const auto refused = test::get(proxy->port(), "/x");
+    EXPECT_EQ(refused.status, 502) << "a self-signed certificate is not trusted";
+
+    validateCertificate = false;
+    const auto trusted = test::get(proxy->port(), "/x");
+    EXPECT_EQ(trusted.status, 200);
+    EXPECT_EQ(trusted.body, "GET /secure ");
+    std::system(("rm -rf " + std::string(folder)).c_str());
 }
 
 } // namespace gw::http
