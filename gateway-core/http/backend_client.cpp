@@ -1,5 +1,6 @@
 #include "backend_client.h"
 
+#include <boost/asio/basic_waitable_timer.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/rfc2818_verification.hpp>
@@ -14,9 +15,10 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using asio::ip::tcp;
-using Clock = std::chrono::steady_clock;
 
 namespace gw::http {
+
+using Clock = std::chrono::steady_clock;
 
 namespace {
 
@@ -68,8 +70,11 @@ std::optional<Url> parseUrl(const std::string &text)
     return url;
 }
 
-using PlainStream = beast::tcp_stream;
-using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+using Executor = asio::io_context::executor_type;
+using PlainStream = asio::basic_stream_socket<tcp, Executor>;
+using TlsStream = asio::ssl::stream<PlainStream>;
+using Resolver = asio::ip::basic_resolver<tcp, Executor>;
+using Timer = asio::basic_waitable_timer<Clock, asio::wait_traits<Clock>, Executor>;
 
 } // namespace
 
@@ -78,11 +83,11 @@ struct BackendConnection : std::enable_shared_from_this<BackendConnection> {
     beast::flat_buffer buffer;
     std::string key;
 
-    beast::tcp_stream &lowest()
+    PlainStream &lowest()
     {
-        return std::visit([](auto &s) -> beast::tcp_stream & { return beast::get_lowest_layer(*s); }, stream);
+        return std::visit([](auto &s) -> PlainStream & { return beast::get_lowest_layer(*s); }, stream);
     }
-    bool isOpen() { return lowest().socket().is_open(); }
+    bool isOpen() { return lowest().is_open(); }
 };
 
 namespace {
@@ -127,6 +132,15 @@ public:
 
     void start()
     {
+        // One deadline for the whole send: when it passes, the connection's operations are cancelled.
+        m_timer.expires_at(m_deadline);
+        m_timer.async_wait([self = shared_from_this()](const boost::system::error_code &ec) {
+            if (ec || !self->m_connection)
+                return;
+            self->m_timedOut = true;
+            boost::system::error_code ignored;
+            self->m_connection->lowest().close(ignored);
+        });
         if (auto idle = m_pool.takeIdle(m_key)) {
             m_connection = std::move(idle);
             m_reused = true;
@@ -139,6 +153,7 @@ public:
 private:
     void finish(BackendResult::Outcome outcome, std::string error)
     {
+        m_timer.cancel();
         BackendResult result;
         result.outcome = outcome;
         result.error = std::move(error);
@@ -159,7 +174,7 @@ private:
 
     void failure(const boost::system::error_code &ec, const char *what)
     {
-        if (ec == beast::error::timeout || Clock::now() >= m_deadline)
+        if (m_timedOut || Clock::now() >= m_deadline)
             return finish(BackendResult::Outcome::Timeout, std::string(what) + ": timed out");
         finish(m_connecting ? BackendResult::Outcome::ConnectFailure : BackendResult::Outcome::ProtocolFailure,
                std::string(what) + ": " + ec.message());
@@ -182,15 +197,13 @@ private:
         } else {
             m_connection->stream = std::make_unique<PlainStream>(context);
         }
-        m_connection->lowest().expires_at(m_deadline);
-
         boost::system::error_code ec;
         const auto address = asio::ip::make_address(m_url.host, ec);
         if (!ec) {
             connectTo({tcp::endpoint(address, m_url.port)});
             return;
         }
-        m_resolver = std::make_unique<tcp::resolver>(context);
+        m_resolver = std::make_unique<Resolver>(context);
         m_resolver->async_resolve(m_url.host, std::to_string(m_url.port),
                                   [self = shared_from_this()](const boost::system::error_code &ec,
                                                               tcp::resolver::results_type results) {
@@ -205,11 +218,13 @@ private:
 
     void connectTo(std::vector<tcp::endpoint> endpoints)
     {
-        m_connection->lowest().async_connect(
-            endpoints, [self = shared_from_this()](const boost::system::error_code &ec, const tcp::endpoint &) {
+        asio::async_connect(
+            m_connection->lowest(), endpoints,
+            [self = shared_from_this()](const boost::system::error_code &ec, const tcp::endpoint &) {
                 if (ec)
                     return self->failure(ec, "connect");
-                self->m_connection->lowest().socket().set_option(tcp::no_delay(true));
+                boost::system::error_code ignored;
+                self->m_connection->lowest().set_option(tcp::no_delay(true), ignored);
                 if (auto *tls = std::get_if<std::unique_ptr<TlsStream>>(&self->m_connection->stream)) {
                     (*tls)->async_handshake(asio::ssl::stream_base::client,
                                             [self](const boost::system::error_code &ec) {
@@ -225,7 +240,6 @@ private:
 
     void write()
     {
-        m_connection->lowest().expires_at(m_deadline);
         std::visit(
             [this](auto &stream) {
                 asio::async_write(*stream, asio::buffer(m_out),
@@ -281,7 +295,9 @@ private:
     bool m_head = false;
     std::unique_ptr<bhttp::response_parser<bhttp::string_body>> m_parser;
     std::shared_ptr<BackendConnection> m_connection;
-    std::unique_ptr<tcp::resolver> m_resolver;
+    std::unique_ptr<Resolver> m_resolver;
+    Timer m_timer{m_pool.context()};
+    bool m_timedOut = false;
     bool m_reused = false;
     bool m_connecting = false;
 };

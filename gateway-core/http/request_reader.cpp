@@ -3,6 +3,7 @@
 #include <boost/beast/http.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 namespace bhttp = boost::beast::http;
 
@@ -159,27 +160,107 @@ void RequestReader::startBody()
 
     if (auto expect = message.find(bhttp::field::expect); expect != message.end())
         m_expectContinue = equalsIgnoringCase(trim({expect->value().data(), expect->value().size()}), "100-continue");
-    m_state = m_parser->parser.is_done() ? State::Complete : State::ReadingBody;
+    m_chunked = transferEncodings == 1;
+    m_remaining = m_parser->parser.content_length().value_or(0);
+    m_state = m_chunked || m_remaining > 0 ? State::ReadingBody : State::Complete;
+    if (m_remaining > 0)
+        m_body.reserve(m_remaining);
 }
 
 std::size_t RequestReader::feedBody(std::string_view bytes)
 {
-    std::size_t used = 0;
-    while (used < bytes.size() && !m_parser->parser.is_done()) {
-        boost::system::error_code ec;
-        const std::size_t n = m_parser->parser.put(boost::asio::buffer(bytes.data() + used, bytes.size() - used), ec);
-        used += n;
-        if (ec == bhttp::error::need_more)
-            break;
-        if (ec == bhttp::error::body_limit)
-            return fail(413, "Request entity too large"), used;
-        if (ec)
-            return fail(400, "malformed body: " + ec.message()), used;
-        if (n == 0)
-            break;
-    }
-    if (m_parser->parser.is_done())
+    if (m_chunked)
+        return feedChunked(bytes);
+    const std::size_t take = static_cast<std::size_t>(std::min<std::uint64_t>(m_remaining, bytes.size()));
+    m_body.append(bytes.data(), take);
+    m_remaining -= take;
+    if (m_remaining == 0)
         m_state = State::Complete;
+    return take;
+}
+
+// chunked-body = *chunk last-chunk trailer-section CRLF (RFC 9112 7.1), strictly:
+// CRLF line ends only, hex sizes of at most 16 digits, extensions without control characters.
+std::size_t RequestReader::feedChunked(std::string_view bytes)
+{
+    std::size_t used = 0;
+    while (used < bytes.size() && m_state == State::ReadingBody) {
+        switch (m_chunk) {
+        case Chunk::SizeLine:
+        case Chunk::Trailers: {
+            const std::size_t lf = bytes.find('\n', used);
+            const std::size_t end = lf == std::string_view::npos ? bytes.size() : lf + 1;
+            m_line.append(bytes.substr(used, end - used));
+            used = end;
+            const std::size_t limit = m_chunk == Chunk::SizeLine ? 1024 : m_limits.headBytes;
+            if (m_line.size() > limit || (m_chunk == Chunk::Trailers && m_trailerBytes + m_line.size() > limit))
+                return fail(m_chunk == Chunk::SizeLine ? 400 : 431, "chunk line too long"), used;
+            if (lf == std::string_view::npos)
+                return used; // the line goes on in the next bytes
+            if (m_line.size() < 2 || m_line[m_line.size() - 2] != '\r')
+                return fail(400, "bare LF in chunked body"), used;
+            const std::string_view line(m_line.data(), m_line.size() - 2);
+            if (line.find('\r') != std::string_view::npos || line.find('\0') != std::string_view::npos)
+                return fail(400, "bare CR in chunked body"), used;
+            if (m_chunk == Chunk::Trailers) {
+                m_trailerBytes += m_line.size();
+                if (line.empty()) {
+                    m_state = State::Complete;
+                } else if (line.front() == ' ' || line.front() == '\t' || line.find(':') == std::string_view::npos) {
+                    return fail(400, "malformed trailer field"), used;
+                }
+                m_line.clear();
+                continue;
+            }
+            // chunk-size [ chunk-ext ]
+            std::size_t digits = 0;
+            std::uint64_t size = 0;
+            while (digits < line.size() && std::isxdigit(static_cast<unsigned char>(line[digits]))) {
+                const char c = line[digits];
+                size = size * 16 + static_cast<std::uint64_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+                ++digits;
+            }
+            if (digits == 0 || digits > 16)
+                return fail(400, "malformed chunk size"), used;
+            std::string_view extension = line.substr(digits);
+            while (!extension.empty() && (extension.front() == ' ' || extension.front() == '\t'))
+                extension.remove_prefix(1);
+            if (!extension.empty() && extension.front() != ';')
+                return fail(400, "malformed chunk extension"), used;
+            for (char c : extension) {
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t')
+                    return fail(400, "malformed chunk extension"), used;
+            }
+            m_line.clear();
+            if (size > m_limits.bodyBytes - m_body.size())
+                return fail(413, "Request entity too large"), used;
+            m_remaining = size;
+            m_chunk = size == 0 ? Chunk::Trailers : Chunk::Data;
+            break;
+        }
+        case Chunk::Data: {
+            const std::size_t take =
+                static_cast<std::size_t>(std::min<std::uint64_t>(m_remaining, bytes.size() - used));
+            m_body.append(bytes.data() + used, take);
+            used += take;
+            m_remaining -= take;
+            if (m_remaining == 0)
+                m_chunk = Chunk::DataEnd;
+            break;
+        }
+        case Chunk::DataEnd: {
+            // The CRLF after the chunk's data, possibly split across feeds.
+            m_line += bytes[used++];
+            if (m_line == "\r")
+                break;
+            if (m_line != "\r\n")
+                return fail(400, "chunk data not followed by CRLF"), used;
+            m_line.clear();
+            m_chunk = Chunk::SizeLine;
+            break;
+        }
+        }
+    }
     return used;
 }
 
@@ -192,7 +273,7 @@ Request RequestReader::take()
     request.version = static_cast<int>(message.version());
     for (const auto &field : message)
         request.headers.add(std::string(field.name_string()), std::string(trim({field.value().data(), field.value().size()})));
-    request.body = std::move(message.body());
+    request.body = std::move(m_body);
     request.keepAlive = message.keep_alive();
 
     *this = RequestReader(m_limits);

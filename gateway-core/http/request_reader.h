@@ -55,11 +55,22 @@ private:
     std::size_t feedBody(std::string_view bytes);
     void startBody();
 
+    std::size_t feedChunked(std::string_view bytes);
+
+    // The head is parsed by Beast; the body is framed here (Content-Length, or
+    // chunked coding with a strict grammar), so that bytes can arrive in any slices.
+    enum class Chunk { SizeLine, Data, DataEnd, Trailers };
     struct Parser;
     Limits m_limits;
     std::unique_ptr<Parser> m_parser;
     State m_state = State::ReadingHead;
     std::string m_head;
+    std::string m_body;
+    bool m_chunked = false;
+    std::uint64_t m_remaining = 0; // Content-Length bytes still to come, or of the current chunk
+    Chunk m_chunk = Chunk::SizeLine;
+    std::string m_line; // an incomplete chunk-size or trailer line
+    std::size_t m_trailerBytes = 0;
     bool m_started = false;
     bool m_expectContinue = false;
     int m_errorStatus = 0;

@@ -2,8 +2,9 @@
 
 #include "backend_client.h"
 
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/basic_waitable_timer.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -21,8 +22,21 @@ namespace gw::http {
 
 namespace {
 
-using PlainStream = beast::tcp_stream;
-using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+// Concrete executor types: no type-erased executor on the hot path.
+using Executor = asio::io_context::executor_type;
+using PlainStream = asio::basic_stream_socket<tcp, Executor>;
+using TlsStream = asio::ssl::stream<PlainStream>;
+using Timer = asio::basic_waitable_timer<std::chrono::steady_clock, asio::wait_traits<std::chrono::steady_clock>, Executor>;
+
+PlainStream &socketOf(PlainStream &stream)
+{
+    return stream;
+}
+
+PlainStream &socketOf(TlsStream &stream)
+{
+    return stream.next_layer();
+}
 
 // One I/O thread: its event loop and its backend connections.
 struct Worker {
@@ -96,9 +110,10 @@ public:
     void start()
     {
         if constexpr (std::is_same_v<Stream, TlsStream>) {
-            beast::get_lowest_layer(m_stream).expires_after(m_shared.options.headTimeout);
+            arm(std::chrono::steady_clock::now() + m_shared.options.headTimeout);
             m_stream.async_handshake(asio::ssl::stream_base::server,
                                      [self = this->shared_from_this()](const boost::system::error_code &ec) {
+                                         self->m_timer.cancel();
                                          if (ec)
                                              return self->close();
                                          self->read();
@@ -123,6 +138,7 @@ public:
     unsigned index() const { return m_index; }
     const std::string &client() const { return m_client; }
     bool running() const { return m_shared.running.load(std::memory_order_relaxed); }
+    asio::io_context &context() { return m_worker.context; }
 
 private:
     void read()
@@ -141,16 +157,7 @@ private:
         const auto deadline = !m_reader.hasStarted() ? steady_clock::now() + options.idleTimeout
                               : m_reader.state() == RequestReader::State::ReadingHead ? m_requestStart + options.headTimeout
                                                                                        : m_requestStart + options.bodyTimeout;
-        m_timedOut = false;
-        m_timer.expires_at(deadline);
-        m_timer.async_wait([self = this->shared_from_this()](const boost::system::error_code &ec) {
-            if (ec)
-                return; // the read finished first
-            self->m_timedOut = true;
-            boost::system::error_code ignored;
-            beast::get_lowest_layer(self->m_stream).socket().cancel(ignored);
-        });
-        beast::get_lowest_layer(m_stream).expires_never();
+        arm(deadline);
         m_stream.async_read_some(m_buffer.prepare(16 * 1024),
                                  [self = this->shared_from_this()](const boost::system::error_code &ec, std::size_t n) {
                                      self->m_timer.cancel();
@@ -195,6 +202,21 @@ private:
         }
     }
 
+    // The deadline of the operation under way: when it passes, the socket's operations are cancelled
+    // (and m_timedOut tells the completion why), so that a 408 can still be written.
+    void arm(std::chrono::steady_clock::time_point deadline)
+    {
+        m_timedOut = false;
+        m_timer.expires_at(deadline);
+        m_timer.async_wait([self = this->shared_from_this()](const boost::system::error_code &ec) {
+            if (ec)
+                return; // the operation finished first
+            self->m_timedOut = true;
+            boost::system::error_code ignored;
+            socketOf(self->m_stream).cancel(ignored);
+        });
+    }
+
     void writeContinue()
     {
         static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
@@ -218,28 +240,30 @@ private:
 
     void write(bool keepAlive)
     {
-        beast::get_lowest_layer(m_stream).expires_after(m_shared.options.bodyTimeout);
+        arm(std::chrono::steady_clock::now() + m_shared.options.bodyTimeout);
         asio::async_write(m_stream, asio::buffer(m_response),
                           [self = this->shared_from_this(), keepAlive](const boost::system::error_code &ec, std::size_t) {
-                               if (ec || !keepAlive)
-                                   return self->close();
-                               self->m_sentContinue = false;
-                               self->read();
-                           });
+                              self->m_timer.cancel();
+                              if (ec || !keepAlive)
+                                  return self->close();
+                              self->m_sentContinue = false;
+                              self->read();
+                          });
     }
 
     void close()
     {
-        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(5));
         if constexpr (std::is_same_v<Stream, TlsStream>) {
+            arm(std::chrono::steady_clock::now() + std::chrono::seconds(5));
             m_stream.async_shutdown([self = this->shared_from_this()](const boost::system::error_code &) {
+                self->m_timer.cancel();
                 boost::system::error_code ignored;
-                beast::get_lowest_layer(self->m_stream).socket().close(ignored);
+                socketOf(self->m_stream).close(ignored);
             });
         } else {
             boost::system::error_code ignored;
-            m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-            m_stream.socket().close(ignored);
+            m_stream.shutdown(tcp::socket::shutdown_send, ignored);
+            m_stream.close(ignored);
         }
     }
 
@@ -252,14 +276,14 @@ private:
     RequestReader m_reader;
     std::string m_response;
     std::chrono::steady_clock::time_point m_requestStart;
-    asio::steady_timer m_timer;
+    Timer m_timer;
     bool m_sentContinue = false;
     bool m_closing = false;
     bool m_timedOut = false;
 };
 
 template <typename Stream>
-class ExchangeImpl final : public Exchange {
+class ExchangeImpl final : public Exchange, public std::enable_shared_from_this<ExchangeImpl<Stream>> {
 public:
     ExchangeImpl(std::shared_ptr<Session<Stream>> session, Request request)
         : m_session(std::move(session)), m_request(std::move(request))
@@ -268,8 +292,12 @@ public:
     ~ExchangeImpl() override
     {
         // A handler that gave up: answer rather than hang the connection (not while the server stops).
-        if (!m_responded && m_session->running())
-            m_session->respond(errorResponse(500, "Internal server error"), m_request);
+        if (!m_responded && m_session->running()) {
+            asio::dispatch(m_session->context(),
+                           [session = m_session, request = std::move(m_request)]() {
+                               session->respond(errorResponse(500, "Internal server error"), request);
+                           });
+        }
     }
 
     Request &request() override { return m_request; }
@@ -279,10 +307,13 @@ public:
 
     void respond(Response response) override
     {
-        if (m_responded)
+        if (m_responded.exchange(true))
             return;
-        m_responded = true;
-        m_session->respond(std::move(response), m_request);
+        // Runs at once on the connection's thread, else is queued there.
+        asio::dispatch(m_session->context(), [session = m_session, response = std::move(response),
+                                              request = &m_request, self = this->shared_from_this()]() mutable {
+            session->respond(std::move(response), *request);
+        });
     }
 
     void forward(BackendRequest request, std::function<void(BackendResult)> done) override
@@ -293,7 +324,7 @@ public:
 private:
     std::shared_ptr<Session<Stream>> m_session;
     Request m_request;
-    bool m_responded = false;
+    std::atomic<bool> m_responded = false;
 };
 
 template <typename Stream>
@@ -320,16 +351,17 @@ struct Server::Impl {
         const std::size_t index = next;
         next = (next + 1) % workers.size();
         Worker &worker = *workers[index];
-        acceptor->async_accept(worker.context, [this, index](const boost::system::error_code &ec, tcp::socket socket) {
+        auto socket = std::make_shared<PlainStream>(worker.context);
+        acceptor->async_accept(*socket, [this, index, socket](const boost::system::error_code &ec) {
             if (ec == asio::error::operation_aborted || !acceptor->is_open())
                 return;
             if (!ec)
-                startSession(std::move(socket), index);
+                startSession(std::move(*socket), index);
             accept(); // e.g. too many open files: keep listening
         });
     }
 
-    void startSession(tcp::socket socket, std::size_t index)
+    void startSession(PlainStream socket, std::size_t index)
     {
         boost::system::error_code ec;
         socket.set_option(tcp::no_delay(true), ec);
@@ -345,7 +377,7 @@ struct Server::Impl {
                                                      static_cast<unsigned>(index), std::move(client))
                     ->start();
             } else {
-                std::make_shared<Session<PlainStream>>(PlainStream(std::move(socket)), shared, worker,
+                std::make_shared<Session<PlainStream>>(std::move(socket), shared, worker,
                                                        static_cast<unsigned>(index), std::move(client))
                     ->start();
             }

@@ -38,11 +38,12 @@ struct BackendResult {
 // One request on a connection and its answer.
 //
 // Lifetime and threads: created by the server when a request is complete and
-// handed to the Handler on the connection's I/O thread. Every member must be
-// called on that thread (forward()'s callback runs there too). respond() must
-// be called exactly once; until then the connection reads nothing more, so
-// pipelined requests are answered in order. Dropping the last reference
-// without responding closes the connection.
+// handed to the Handler on the connection's I/O thread. request() and
+// forward() belong to that thread (forward()'s callback runs there too);
+// respond() may be called from any thread and takes effect on the
+// connection's. The first respond() counts; until then the connection reads
+// nothing more, so pipelined requests are answered in order. Dropping the last
+// reference without responding answers 500. An Exchange must not outlive its Server.
 class Exchange {
 public:
     virtual ~Exchange() = default;

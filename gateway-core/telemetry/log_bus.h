@@ -44,6 +44,7 @@ class LogBus {
 public:
     static constexpr std::size_t defaultRingCapacity = 8192;
 
+    // `producerThreads` is the number of I/O threads (at least 1 is made);
     // `ringCapacity` is rounded up to a power of two.
     explicit LogBus(unsigned producerThreads, std::size_t ringCapacity = defaultRingCapacity);
     ~LogBus();

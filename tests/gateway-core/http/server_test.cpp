@@ -86,6 +86,8 @@ TEST(HttpServer, AnswersInOrderWhenALaterRequestIsFaster)
     slow->respond(std::move(late));
     EXPECT_EQ(connection.read().body, "slow");
     EXPECT_EQ(connection.read().body, "GET /fast ");
+    slow.reset();
+    held.clear(); // exchanges do not outlive their server
 }
 
 TEST(HttpServer, HeadGetsTheFieldsOfGetWithoutABody)
@@ -230,6 +232,10 @@ protected:
     }
     void TearDown() override
     {
+        {
+            std::lock_guard lock(mutex);
+            held.clear(); // exchanges do not outlive their server
+        }
         proxy.reset();
         backend.reset();
     }
