@@ -305,14 +305,26 @@ private:
 } // namespace
 
 BackendPool::BackendPool(asio::io_context &context, std::size_t idlePerHost)
-    : m_context(context), m_idlePerHost(idlePerHost), m_verifying(asio::ssl::context::tls_client),
-      m_trusting(asio::ssl::context::tls_client)
+    : m_context(context), m_idlePerHost(idlePerHost)
 {
-    m_verifying.set_default_verify_paths();
-    m_verifying.set_verify_mode(asio::ssl::verify_peer);
-    m_trusting.set_verify_mode(asio::ssl::verify_none);
-    for (auto *tls : {&m_verifying, &m_trusting})
-        SSL_CTX_set_min_proto_version(tls->native_handle(), TLS1_2_VERSION);
+}
+
+// TLS contexts are made on first use: loading the system's CA certificates costs
+// milliseconds per thread, which a gateway without HTTPS backends need not pay.
+asio::ssl::context &BackendPool::tls(bool validate)
+{
+    auto &slot = validate ? m_verifying : m_trusting;
+    if (!slot) {
+        slot = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_client);
+        SSL_CTX_set_min_proto_version(slot->native_handle(), TLS1_2_VERSION);
+        if (validate) {
+            slot->set_default_verify_paths();
+            slot->set_verify_mode(asio::ssl::verify_peer);
+        } else {
+            slot->set_verify_mode(asio::ssl::verify_none);
+        }
+    }
+    return *slot;
 }
 
 BackendPool::~BackendPool() = default;

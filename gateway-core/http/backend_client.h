@@ -29,13 +29,13 @@ public:
     void giveBack(const std::string &key, std::shared_ptr<BackendConnection> connection);
     std::shared_ptr<BackendConnection> takeIdle(const std::string &key);
     boost::asio::io_context &context() { return m_context; }
-    boost::asio::ssl::context &tls(bool validate) { return validate ? m_verifying : m_trusting; }
+    boost::asio::ssl::context &tls(bool validate);
 
 private:
     boost::asio::io_context &m_context;
     std::size_t m_idlePerHost;
-    boost::asio::ssl::context m_verifying;
-    boost::asio::ssl::context m_trusting;
+    std::unique_ptr<boost::asio::ssl::context> m_verifying;
+    std::unique_ptr<boost::asio::ssl::context> m_trusting;
     std::map<std::string, std::vector<std::shared_ptr<BackendConnection>>> m_idle;
 };
 
