@@ -83,8 +83,8 @@ int main(int argc, char *argv[])
         watcher = std::make_unique<gw::store::FolderWatcher>(engine.artifactsRoot(), std::chrono::milliseconds(300),
                                                              [&engine] { reload(engine, "files changed"); });
 
-    std::cout << "gatehouse-gateway " << GATEHOUSE_VERSION << ": serving " << engine.artifactsRoot().string()
-              << " on " << engine.address() << std::endl;
+    std::cout << "gatehouse-gateway " << GATEHOUSE_VERSION << ": serving " << engine.artifactsRoot().string() << " on "
+              << engine.address() << std::endl;
 
     for (;;) {
         int received = 0;

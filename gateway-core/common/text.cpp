@@ -21,6 +21,35 @@ void appendUtf8(std::string &out, std::uint32_t cp)
     }
 }
 
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+std::string decodeQueryComponent(std::string_view raw)
+{
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        if (c == '+') {
+            out.push_back(' ');
+        } else if (c == '%' && raw.size() - i >= 3 && hexValue(raw[i + 1]) >= 0 && hexValue(raw[i + 2]) >= 0) {
+            out.push_back(static_cast<char>(hexValue(raw[i + 1]) * 16 + hexValue(raw[i + 2])));
+            i += 2;
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
 std::string escapeJsonPointerToken(std::string_view token)
 {
     std::string out;

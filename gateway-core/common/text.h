@@ -9,6 +9,12 @@ namespace gw {
 // Appends the UTF-8 encoding of a Unicode code point (at most U+10FFFF).
 void appendUtf8(std::string &out, std::uint32_t codePoint);
 
+// The value of a hexadecimal digit, or -1.
+int hexValue(char c);
+
+// A query-string name or value decoded: %XX escapes and '+' for a space (malformed escapes stay as they are).
+std::string decodeQueryComponent(std::string_view raw);
+
 // One reference token of a JSON pointer (RFC 6901): '~' becomes "~0", '/' becomes "~1".
 std::string escapeJsonPointerToken(std::string_view token);
 

@@ -100,10 +100,10 @@ Result<void> Engine::start()
     serverOptions.limits = d.options.limits;
     serverOptions.tlsCertificateFile = d.options.tlsCertificateFile;
     serverOptions.tlsKeyFile = d.options.tlsKeyFile;
-    auto server = std::make_unique<http::Server>(
-        serverOptions, [gateway = d.gateway.get()](std::shared_ptr<http::Exchange> exchange) {
-            gateway->handle(std::move(exchange));
-        });
+    auto server = std::make_unique<http::Server>(serverOptions,
+                                                 [gateway = d.gateway.get()](std::shared_ptr<http::Exchange> exchange) {
+                                                     gateway->handle(std::move(exchange));
+                                                 });
     if (auto started = server->start(); !started)
         return started.error();
     d.server = std::move(server);

@@ -18,12 +18,12 @@ struct EngineOptions {
     std::filesystem::path workspace; // an APIOps artifacts root, or a repository holding one
     std::string environment;         // apply configuration.<environment>.yaml when given
     std::string host = "127.0.0.1";
-    std::uint16_t port = 0;          // 0: any free port
-    unsigned threads = 0;            // I/O threads; 0: one per core
-    std::string tlsCertificateFile;  // PEM; with tlsKeyFile the listener speaks TLS
+    std::uint16_t port = 0;         // 0: any free port
+    unsigned threads = 0;           // I/O threads; 0: one per core
+    std::string tlsCertificateFile; // PEM; with tlsKeyFile the listener speaks TLS
     std::string tlsKeyFile;
     http::Limits limits;
-    bool useSecretStore = true;      // subscription keys from the per-user secret store, when it exists
+    bool useSecretStore = true; // subscription keys from the per-user secret store, when it exists
 };
 
 // The health endpoint APIM's gateways answer, also used as the readiness probe.

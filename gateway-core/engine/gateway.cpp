@@ -1,5 +1,6 @@
 #include "gateway.h"
 
+#include <common/text.h>
 #include <engine/engine.h>
 
 #include <openssl/rand.h>
@@ -14,34 +15,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-std::string percentDecode(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '+') {
-            out += ' ';
-        } else if (text[i] == '%' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 && hexValue(text[i + 2]) >= 0) {
-            out += static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2]));
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
-
 // The first value of query parameter `name` (names compared decoded).
 std::optional<std::string> queryParameter(std::string_view query, std::string_view name)
 {
@@ -49,8 +22,8 @@ std::optional<std::string> queryParameter(std::string_view query, std::string_vi
         const auto amp = query.find('&');
         const std::string_view pair = query.substr(0, amp);
         const auto equals = pair.find('=');
-        if (percentDecode(pair.substr(0, equals)) == name)
-            return equals == std::string_view::npos ? std::string() : percentDecode(pair.substr(equals + 1));
+        if (decodeQueryComponent(pair.substr(0, equals)) == name)
+            return equals == std::string_view::npos ? std::string() : decodeQueryComponent(pair.substr(equals + 1));
         query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
     }
     return std::nullopt;
@@ -163,7 +136,7 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
     if (admission.status != security::Admission::Status::Admitted) {
         return finish(http::errorResponse(401, admission.message()),
                       admission.status == security::Admission::Status::MissingKey ? "SubscriptionKeyNotFound"
-                                                                                   : "SubscriptionKeyInvalid");
+                                                                                  : "SubscriptionKeyInvalid");
     }
     if (admission.subscription)
         record.subscription = admission.subscription->name;
@@ -179,8 +152,8 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
     for (const char *name : {"Host", "Content-Length", "Expect"})
         backend.headers.remove(name);
     auto forwarded = backend.headers.joined("X-Forwarded-For");
-    backend.headers.set("X-Forwarded-For",
-                        forwarded ? *forwarded + ", " + call->exchange->clientAddress() : call->exchange->clientAddress());
+    backend.headers.set("X-Forwarded-For", forwarded ? *forwarded + ", " + call->exchange->clientAddress()
+                                                     : call->exchange->clientAddress());
     backend.body = std::move(request.body);
 
     call->exchange->forward(std::move(backend), [call, finish](http::BackendResult result) {

@@ -204,38 +204,37 @@ private:
             return;
         }
         m_resolver = std::make_unique<Resolver>(context);
-        m_resolver->async_resolve(m_url.host, std::to_string(m_url.port),
-                                  [self = shared_from_this()](const boost::system::error_code &ec,
-                                                              tcp::resolver::results_type results) {
-                                      if (ec)
-                                          return self->failure(ec, "resolve");
-                                      std::vector<tcp::endpoint> endpoints;
-                                      for (const auto &entry : results)
-                                          endpoints.push_back(entry.endpoint());
-                                      self->connectTo(std::move(endpoints));
-                                  });
+        m_resolver->async_resolve(
+            m_url.host, std::to_string(m_url.port),
+            [self = shared_from_this()](const boost::system::error_code &ec, tcp::resolver::results_type results) {
+                if (ec)
+                    return self->failure(ec, "resolve");
+                std::vector<tcp::endpoint> endpoints;
+                for (const auto &entry : results)
+                    endpoints.push_back(entry.endpoint());
+                self->connectTo(std::move(endpoints));
+            });
     }
 
     void connectTo(std::vector<tcp::endpoint> endpoints)
     {
-        asio::async_connect(
-            m_connection->lowest(), endpoints,
-            [self = shared_from_this()](const boost::system::error_code &ec, const tcp::endpoint &) {
-                if (ec)
-                    return self->failure(ec, "connect");
-                boost::system::error_code ignored;
-                self->m_connection->lowest().set_option(tcp::no_delay(true), ignored);
-                if (auto *tls = std::get_if<std::unique_ptr<TlsStream>>(&self->m_connection->stream)) {
-                    (*tls)->async_handshake(asio::ssl::stream_base::client,
-                                            [self](const boost::system::error_code &ec) {
-                                                if (ec)
-                                                    return self->failure(ec, "TLS handshake");
-                                                self->write();
-                                            });
-                    return;
-                }
-                self->write();
-            });
+        asio::async_connect(m_connection->lowest(), endpoints,
+                            [self = shared_from_this()](const boost::system::error_code &ec, const tcp::endpoint &) {
+                                if (ec)
+                                    return self->failure(ec, "connect");
+                                boost::system::error_code ignored;
+                                self->m_connection->lowest().set_option(tcp::no_delay(true), ignored);
+                                if (auto *tls = std::get_if<std::unique_ptr<TlsStream>>(&self->m_connection->stream)) {
+                                    (*tls)->async_handshake(asio::ssl::stream_base::client,
+                                                            [self](const boost::system::error_code &ec) {
+                                                                if (ec)
+                                                                    return self->failure(ec, "TLS handshake");
+                                                                self->write();
+                                                            });
+                                    return;
+                                }
+                                self->write();
+                            });
     }
 
     void write()
@@ -336,7 +335,8 @@ void BackendPool::send(BackendRequest request, std::function<void(BackendResult)
         BackendResult result;
         result.outcome = BackendResult::Outcome::ConnectFailure;
         result.error = "not an http(s) URL: " + request.url;
-        asio::post(m_context, [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); });
+        asio::post(m_context,
+                   [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); });
         return;
     }
     std::make_shared<Send>(*this, std::move(request), std::move(*url), std::move(done))->start();

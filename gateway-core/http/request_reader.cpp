@@ -272,7 +272,8 @@ Request RequestReader::take()
     request.target = std::string(message.target());
     request.version = static_cast<int>(message.version());
     for (const auto &field : message)
-        request.headers.add(std::string(field.name_string()), std::string(trim({field.value().data(), field.value().size()})));
+        request.headers.add(std::string(field.name_string()),
+                            std::string(trim({field.value().data(), field.value().size()})));
     request.body = std::move(m_body);
     request.keepAlive = message.keep_alive();
 

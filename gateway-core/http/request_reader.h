@@ -10,9 +10,9 @@
 namespace gw::http {
 
 struct Limits {
-    std::size_t requestLineBytes = 8 * 1024; // longer: 414
-    std::size_t headBytes = 32 * 1024;       // request line and fields together; more: 431
-    std::size_t headerCount = 100;           // more fields: 431
+    std::size_t requestLineBytes = 8 * 1024;  // longer: 414
+    std::size_t headBytes = 32 * 1024;        // request line and fields together; more: 431
+    std::size_t headerCount = 100;            // more fields: 431
     std::size_t bodyBytes = 64 * 1024 * 1024; // larger: 413
 };
 
@@ -41,9 +41,9 @@ public:
     std::size_t feed(std::string_view bytes);
 
     State state() const { return m_state; }
-    bool hasStarted() const { return m_started; }    // some bytes of this request have arrived
+    bool hasStarted() const { return m_started; }             // some bytes of this request have arrived
     bool expectsContinue() const { return m_expectContinue; } // head says "Expect: 100-continue"
-    int errorStatus() const { return m_errorStatus; } // 400, 413, 414 or 431 when Failed
+    int errorStatus() const { return m_errorStatus; }         // 400, 413, 414 or 431 when Failed
     const std::string &errorMessage() const { return m_errorMessage; }
 
     // The complete request; the reader is then ready for the next one on the connection.

@@ -2,9 +2,9 @@
 
 #include "backend_client.h"
 
+#include <boost/asio/basic_waitable_timer.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/basic_waitable_timer.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -26,7 +26,8 @@ namespace {
 using Executor = asio::io_context::executor_type;
 using PlainStream = asio::basic_stream_socket<tcp, Executor>;
 using TlsStream = asio::ssl::stream<PlainStream>;
-using Timer = asio::basic_waitable_timer<std::chrono::steady_clock, asio::wait_traits<std::chrono::steady_clock>, Executor>;
+using Timer =
+    asio::basic_waitable_timer<std::chrono::steady_clock, asio::wait_traits<std::chrono::steady_clock>, Executor>;
 
 PlainStream &socketOf(PlainStream &stream)
 {
@@ -98,12 +99,12 @@ std::string serialize(Response &&response, bool headRequest, int version, bool k
     return out;
 }
 
-template <typename Stream>
+template<typename Stream>
 class Session : public std::enable_shared_from_this<Session<Stream>> {
 public:
     Session(Stream stream, Shared shared, Worker &worker, unsigned index, std::string client)
-        : m_stream(std::move(stream)), m_shared(shared), m_worker(worker), m_index(index),
-          m_client(std::move(client)), m_reader(shared.options.limits), m_timer(worker.context)
+        : m_stream(std::move(stream)), m_shared(shared), m_worker(worker), m_index(index), m_client(std::move(client)),
+          m_reader(shared.options.limits), m_timer(worker.context)
     {
     }
 
@@ -155,8 +156,9 @@ private:
         using std::chrono::steady_clock;
         const auto &options = m_shared.options;
         const auto deadline = !m_reader.hasStarted() ? steady_clock::now() + options.idleTimeout
-                              : m_reader.state() == RequestReader::State::ReadingHead ? m_requestStart + options.headTimeout
-                                                                                       : m_requestStart + options.bodyTimeout;
+                              : m_reader.state() == RequestReader::State::ReadingHead
+                                  ? m_requestStart + options.headTimeout
+                                  : m_requestStart + options.bodyTimeout;
         arm(deadline);
         m_stream.async_read_some(m_buffer.prepare(16 * 1024),
                                  [self = this->shared_from_this()](const boost::system::error_code &ec, std::size_t n) {
@@ -179,8 +181,7 @@ private:
     {
         const bool started = m_reader.hasStarted();
         const auto data = m_buffer.data();
-        const std::size_t used =
-            m_reader.feed(std::string_view(static_cast<const char *>(data.data()), data.size()));
+        const std::size_t used = m_reader.feed(std::string_view(static_cast<const char *>(data.data()), data.size()));
         m_buffer.consume(used);
         if (!started && m_reader.hasStarted())
             m_requestStart = std::chrono::steady_clock::now();
@@ -241,14 +242,15 @@ private:
     void write(bool keepAlive)
     {
         arm(std::chrono::steady_clock::now() + m_shared.options.bodyTimeout);
-        asio::async_write(m_stream, asio::buffer(m_response),
-                          [self = this->shared_from_this(), keepAlive](const boost::system::error_code &ec, std::size_t) {
-                              self->m_timer.cancel();
-                              if (ec || !keepAlive)
-                                  return self->close();
-                              self->m_sentContinue = false;
-                              self->read();
-                          });
+        asio::async_write(
+            m_stream, asio::buffer(m_response),
+            [self = this->shared_from_this(), keepAlive](const boost::system::error_code &ec, std::size_t) {
+                self->m_timer.cancel();
+                if (ec || !keepAlive)
+                    return self->close();
+                self->m_sentContinue = false;
+                self->read();
+            });
     }
 
     void close()
@@ -282,7 +284,7 @@ private:
     bool m_timedOut = false;
 };
 
-template <typename Stream>
+template<typename Stream>
 class ExchangeImpl final : public Exchange, public std::enable_shared_from_this<ExchangeImpl<Stream>> {
 public:
     ExchangeImpl(std::shared_ptr<Session<Stream>> session, Request request)
@@ -293,10 +295,9 @@ public:
     {
         // A handler that gave up: answer rather than hang the connection (not while the server stops).
         if (!m_responded && m_session->running()) {
-            asio::dispatch(m_session->context(),
-                           [session = m_session, request = std::move(m_request)]() {
-                               session->respond(errorResponse(500, "Internal server error"), request);
-                           });
+            asio::dispatch(m_session->context(), [session = m_session, request = std::move(m_request)]() {
+                session->respond(errorResponse(500, "Internal server error"), request);
+            });
         }
     }
 
@@ -310,8 +311,8 @@ public:
         if (m_responded.exchange(true))
             return;
         // Runs at once on the connection's thread, else is queued there.
-        asio::dispatch(m_session->context(), [session = m_session, response = std::move(response),
-                                              request = &m_request, self = this->shared_from_this()]() mutable {
+        asio::dispatch(m_session->context(), [session = m_session, response = std::move(response), request = &m_request,
+                                              self = this->shared_from_this()]() mutable {
             session->respond(std::move(response), *request);
         });
     }
@@ -327,7 +328,7 @@ private:
     std::atomic<bool> m_responded = false;
 };
 
-template <typename Stream>
+template<typename Stream>
 void Session<Stream>::dispatch()
 {
     auto exchange = std::make_shared<ExchangeImpl<Stream>>(this->shared_from_this(), m_reader.take());
@@ -370,18 +371,18 @@ struct Server::Impl {
         Shared shared{options, handler, running};
         Worker &worker = *workers[index];
         // The session belongs to the worker's thread from here on.
-        asio::post(worker.context, [this, shared, &worker, index, client = std::move(client),
-                                    socket = std::move(socket)]() mutable {
-            if (tls) {
-                std::make_shared<Session<TlsStream>>(TlsStream(std::move(socket), *tls), shared, worker,
-                                                     static_cast<unsigned>(index), std::move(client))
-                    ->start();
-            } else {
-                std::make_shared<Session<PlainStream>>(std::move(socket), shared, worker,
-                                                       static_cast<unsigned>(index), std::move(client))
-                    ->start();
-            }
-        });
+        asio::post(worker.context,
+                   [this, shared, &worker, index, client = std::move(client), socket = std::move(socket)]() mutable {
+                       if (tls) {
+                           std::make_shared<Session<TlsStream>>(TlsStream(std::move(socket), *tls), shared, worker,
+                                                                static_cast<unsigned>(index), std::move(client))
+                               ->start();
+                       } else {
+                           std::make_shared<Session<PlainStream>>(std::move(socket), shared, worker,
+                                                                  static_cast<unsigned>(index), std::move(client))
+                               ->start();
+                       }
+                   });
     }
 };
 
@@ -437,8 +438,7 @@ Result<void> Server::start()
     if (ec) {
         d.acceptor.reset();
         d.workers.clear();
-        return Error{"cannot listen on " + d.options.host + ":" + std::to_string(d.options.port) + ": " +
-                     ec.message()};
+        return Error{"cannot listen on " + d.options.host + ":" + std::to_string(d.options.port) + ": " + ec.message()};
     }
     d.boundPort = d.acceptor->local_endpoint().port();
     d.accept();

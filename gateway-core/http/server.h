@@ -19,7 +19,7 @@ struct BackendRequest {
     Headers headers; // sent as given, plus Host and Content-Length
     std::string body;
     std::chrono::milliseconds timeout{std::chrono::seconds(300)}; // connect, send and receive together
-    bool validateCertificate = true; // HTTPS: check the chain and the host name
+    bool validateCertificate = true;                              // HTTPS: check the chain and the host name
 };
 
 struct BackendResult {
@@ -64,9 +64,11 @@ struct ServerOptions {
     std::uint16_t port = 0; // 0: any free port, see Server::port()
     unsigned threads = 0;   // 0: one per core
     Limits limits;
-    std::chrono::milliseconds headTimeout{std::chrono::seconds(30)};  // a request's head must arrive within this: else 408
+    std::chrono::milliseconds headTimeout{
+        std::chrono::seconds(30)}; // a request's head must arrive within this: else 408
     std::chrono::milliseconds bodyTimeout{std::chrono::seconds(300)}; // and its body within this
-    std::chrono::milliseconds idleTimeout{std::chrono::seconds(75)};  // a kept-alive connection with nothing to do is closed
+    std::chrono::milliseconds idleTimeout{
+        std::chrono::seconds(75)};  // a kept-alive connection with nothing to do is closed
     std::string tlsCertificateFile; // PEM; with tlsKeyFile, the listener speaks TLS 1.2 or later
     std::string tlsKeyFile;
     std::size_t backendIdleConnections = 64; // per backend host and I/O thread

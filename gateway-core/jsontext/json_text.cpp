@@ -64,18 +64,6 @@ bool isDigit(char c)
     return c >= '0' && c <= '9';
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-
 // The strict scanner: RFC 8259 plus what nlohmann::json refuses (invalid UTF-8, lone surrogates, numbers beyond a
 // double), so that every span it accepts converts to Json without failing.
 class Scanner {
@@ -345,7 +333,7 @@ private:
     {
         std::uint32_t cp = 0;
         for (int i = 0; i < 4; ++i) {
-            const int digit = atEnd() ? -1 : hexValue(m_text[m_pos]);
+            const int digit = atEnd() ? -1 : gw::hexValue(m_text[m_pos]);
             if (digit < 0)
                 throw Failure{escapeAt, "'\\u' must be followed by four hexadecimal digits"};
             cp = cp * 16 + static_cast<std::uint32_t>(digit);

@@ -1,5 +1,7 @@
 #include "route_table.h"
 
+#include <common/text.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstddef>
@@ -50,36 +52,6 @@ void splitSegments(std::string_view text, std::vector<std::string_view> &out)
     }
     if (out.back().empty())
         out.pop_back();
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-// The percent-decoded form of a query name or value ('+' is a space there).
-std::string decodeQueryComponent(std::string_view raw)
-{
-    std::string out;
-    out.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        const char c = raw[i];
-        if (c == '+') {
-            out.push_back(' ');
-        } else if (c == '%' && raw.size() - i >= 3 && hexValue(raw[i + 1]) >= 0 && hexValue(raw[i + 2]) >= 0) {
-            out.push_back(static_cast<char>(hexValue(raw[i + 1]) * 16 + hexValue(raw[i + 2])));
-            i += 2;
-        } else {
-            out.push_back(c);
-        }
-    }
-    return out;
 }
 
 bool needsDecoding(std::string_view raw)

@@ -13,7 +13,6 @@ namespace gw::store {
 
 namespace {
 
-
 // Applies the difference between two encodings of an entity to its file's text,
 // member by member, so that everything else in the text stays as it was.
 void applyDifference(jsontext::JsonText &text, const std::string &pointer, const model::Json &before,

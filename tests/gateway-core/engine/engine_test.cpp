@@ -50,13 +50,15 @@ std::unique_ptr<http::Server> startBackend()
 void writeWorkspace(const TempFolder &folder, const std::string &backendUrl, const std::string &path = "orders")
 {
     folder.write("apis/orders/apiInformation.json",
-                 R"({"properties": {"path": ")" + path + R"(", "apiRevision": "1", "displayName": "Orders", "serviceUrl": ")" +
-                     backendUrl + R"(/v1", "subscriptionRequired": true}})");
+                 R"({"properties": {"path": ")" + path +
+                     R"(", "apiRevision": "1", "displayName": "Orders", "serviceUrl": ")" + backendUrl +
+                     R"(/v1", "subscriptionRequired": true}})");
     folder.write("apis/orders/specification.yaml",
                  "openapi: 3.0.1\ninfo:\n  title: Orders\n  version: '1'\npaths:\n  /orders/{id}:\n    get:\n"
                  "      operationId: get-order\n      responses:\n        '200':\n          description: OK\n");
-    folder.write("subscriptions/app/subscriptionInformation.json",
-                 R"({"properties": {"displayName": "App", "scope": "/apis", "primaryKey": "key-1", "state": "active"}})");
+    folder.write(
+        "subscriptions/app/subscriptionInformation.json",
+        R"({"properties": {"displayName": "App", "scope": "/apis", "primaryKey": "key-1", "state": "active"}})");
 }
 
 std::string keyed(const std::string &target)

@@ -39,8 +39,12 @@ TEST(RequestReader, RefusesAmbiguousAndMalformedRequests)
 {
     const std::string host = "Host: x\r\n";
     const std::vector<Case> corpus = {
-        {"CL.TE", "POST / HTTP/1.1\r\n" + host + "Content-Length: 6\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nX", 400},
-        {"TE.CL", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n8\r\nSMUGGLED\r\n0\r\n\r\n", 400},
+        {"CL.TE", "POST / HTTP/1.1\r\n" + host + "Content-Length: 6\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nX",
+         400},
+        {"TE.CL",
+         "POST / HTTP/1.1\r\n" + host +
+             "Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n8\r\nSMUGGLED\r\n0\r\n\r\n",
+         400},
         {"conflicting CL", "POST / HTTP/1.1\r\n" + host + "Content-Length: 3\r\nContent-Length: 4\r\n\r\nabcd", 400},
         {"repeated CL", "POST / HTTP/1.1\r\n" + host + "Content-Length: 3\r\nContent-Length: 3\r\n\r\nabc", 400},
         {"CL list", "POST / HTTP/1.1\r\n" + host + "Content-Length: 3, 3\r\n\r\nabc", 400},
@@ -48,16 +52,20 @@ TEST(RequestReader, RefusesAmbiguousAndMalformedRequests)
         {"CL hex", "POST / HTTP/1.1\r\n" + host + "Content-Length: 0x3\r\n\r\nabc", 400},
         {"TE gzip", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: gzip\r\n\r\n", 400},
         {"TE gzip, chunked", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 400},
-        {"TE chunked twice", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400},
+        {"TE chunked twice",
+         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+         400},
         {"TE obfuscated", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: xchunked\r\n\r\n0\r\n\r\n", 400},
-        {"TE with space before colon", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding : chunked\r\n\r\n0\r\n\r\n", 400},
+        {"TE with space before colon", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding : chunked\r\n\r\n0\r\n\r\n",
+         400},
         {"TE in HTTP/1.0", "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400},
         {"obs-fold", "GET / HTTP/1.1\r\n" + host + "X-A: one\r\n two\r\n\r\n", 400},
         {"obs-fold with tab", "GET / HTTP/1.1\r\n" + host + "X-A: one\r\n\ttwo\r\n\r\n", 400},
         {"space before first field", "GET / HTTP/1.1\r\n Host: x\r\n\r\n", 400},
         {"bare CR in a value", "GET / HTTP/1.1\r\n" + host + "X-A: a\rb\r\n\r\n", 400},
         {"bare LF line end", "GET / HTTP/1.1\n" + host + "\r\n", 400},
-        {"NUL in a value", std::string("GET / HTTP/1.1\r\n") + host + "X-A: a" + std::string(1, '\0') + "b\r\n\r\n", 400},
+        {"NUL in a value", std::string("GET / HTTP/1.1\r\n") + host + "X-A: a" + std::string(1, '\0') + "b\r\n\r\n",
+         400},
         {"no Host in 1.1", "GET / HTTP/1.1\r\n\r\n", 400},
         {"two Hosts", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400},
         {"field without colon", "GET / HTTP/1.1\r\n" + host + "Bad Header\r\n\r\n", 400},
@@ -65,8 +73,10 @@ TEST(RequestReader, RefusesAmbiguousAndMalformedRequests)
         {"not HTTP", "NOT A REQUEST\r\n\r\n", 400},
         {"bad version", "GET / HTTP/2.7\r\n" + host + "\r\n", 400},
         {"bad chunk size", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\nzz\r\n", 400},
-        {"chunk size overflow", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFF\r\n", 400},
-        {"chunk without CRLF", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n0\r\n\r\n", 400},
+        {"chunk size overflow",
+         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFF\r\n", 400},
+        {"chunk without CRLF",
+         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n0\r\n\r\n", 400},
     };
     for (const Case &c : corpus) {
         const Outcome outcome = read(c.bytes);
@@ -91,17 +101,19 @@ TEST(RequestReader, EnforcesLimitsWithTheirStatus)
     EXPECT_EQ(read(many + "\r\n", limits).status, 431);
     EXPECT_EQ(read("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n", limits).status, 413)
         << "refused from the head, before any body arrives";
-    EXPECT_EQ(read("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nb\r\nhello world\r\n0\r\n\r\n", limits)
-                  .status,
-              413);
+    EXPECT_EQ(
+        read("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nb\r\nhello world\r\n0\r\n\r\n", limits)
+            .status,
+        413);
 }
 
 TEST(RequestReader, ReadsValidRequestsWhateverTheSlicing)
 {
-    const std::string pipeline = "\r\nPOST /a?x=1 HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello"
-                                 "POST /b HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                                 "3;ext=1\r\nabc\r\n2\r\nde\r\n0\r\nTrailer-A: t\r\n\r\n"
-                                 "GET /c HTTP/1.0\r\n\r\n";
+    const std::string pipeline =
+        "\r\nPOST /a?x=1 HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello"
+        "POST /b HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        "3;ext=1\r\nabc\r\n2\r\nde\r\n0\r\nTrailer-A: t\r\n\r\n"
+        "GET /c HTTP/1.0\r\n\r\n";
     // Feed the same bytes in slices of every size: the result must not depend on how they arrive.
     for (std::size_t slice = 1; slice <= pipeline.size(); slice += (slice < 20 ? 1 : 37)) {
         RequestReader reader;
