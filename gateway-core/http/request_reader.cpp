@@ -163,8 +163,9 @@ void RequestReader::startBody()
     m_chunked = transferEncodings == 1;
     m_remaining = m_parser->parser.content_length().value_or(0);
     m_state = m_chunked || m_remaining > 0 ? State::ReadingBody : State::Complete;
+    // Grow with what arrives: a head alone must not make us allocate its whole announced length.
     if (m_remaining > 0)
-        m_body.reserve(m_remaining);
+        m_body.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(m_remaining, 64 * 1024)));
 }
 
 std::size_t RequestReader::feedBody(std::string_view bytes)
