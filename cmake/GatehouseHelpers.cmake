@@ -69,6 +69,10 @@ function(gw_add_library name)
     target_include_directories(${target} PRIVATE ${CMAKE_BINARY_DIR}/include/gw_version)
     target_link_libraries(${target} PUBLIC ${ARG_DEPENDS} PRIVATE ${ARG_PRIVATE_DEPENDS})
     set_target_properties(${target} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+    if(in_core)
+        # No Qt here: skip the moc pass that qt_standard_project_setup() turns on everywhere.
+        set_target_properties(${target} PROPERTIES AUTOMOC OFF AUTOUIC OFF AUTORCC OFF)
+    endif()
 endfunction()
 
 # A test: GoogleTest by default (gtest_main is linked unless the test has its
@@ -84,6 +88,7 @@ function(gw_add_test name)
             ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOME=${CMAKE_CURRENT_BINARY_DIR}/${name}-home;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/${name}-home/.config"
             LABELS "gui;${ARG_LABELS}")
     else()
+        set_target_properties(${name} PROPERTIES AUTOMOC OFF AUTOUIC OFF AUTORCC OFF)
         if(ARG_OWN_MAIN)
             target_link_libraries(${name} PRIVATE GTest::gtest)
         else()
