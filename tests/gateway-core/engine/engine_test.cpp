@@ -220,15 +220,23 @@ TEST(Engine, DrainsRequestsInFlightBeforeStopping)
     Engine engine({.workspace = folder.path(), .threads = 1, .useSecretStore = false});
     ASSERT_TRUE(engine.start().ok());
 
-    test::Connection connection(engine.port());
+    auto eventually = [](auto condition) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (!condition() && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        return condition();
+    };
+    const std::uint16_t port = engine.port();
+    test::Connection connection(port);
     connection.send(keyed("/orders/orders/9"));
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    std::thread drainer([&] { engine.drain(std::chrono::seconds(5)); });
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    EXPECT_EQ(test::get(engine.port() ? engine.port() : 1, "/").status, 0) << "no new connections while draining";
+    ASSERT_TRUE(eventually([&] {
+        std::lock_guard lock(mutex);
+        return held.size() == 1;
+    })) << "the request reached the backend";
+    std::thread drainer([&] { engine.drain(std::chrono::seconds(10)); });
+    EXPECT_TRUE(eventually([&] { return !test::Connection(port).isOpen(); })) << "no new connections while draining";
     {
         std::lock_guard lock(mutex);
-        ASSERT_EQ(held.size(), 1u);
         held.front()->respond(http::Response{200, {}, "late"});
     }
     EXPECT_EQ(connection.read().body, "late") << "the request in flight is answered";
