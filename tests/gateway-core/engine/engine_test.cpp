@@ -2,6 +2,7 @@
 #include <http/server.h>
 
 #include <http_client.h>
+#include <temp_folder.h>
 
 #include <gtest/gtest.h>
 
@@ -16,24 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class TempFolder {
-public:
-    TempFolder()
-    {
-        std::string pattern = (fs::temp_directory_path() / "gw-engine-XXXXXX").string();
-        m_path = ::mkdtemp(pattern.data());
-    }
-    ~TempFolder() { fs::remove_all(m_path); }
-    const fs::path &path() const { return m_path; }
-    void write(const std::string &relative, const std::string &text) const
-    {
-        fs::create_directories((m_path / relative).parent_path());
-        std::ofstream(m_path / relative, std::ios::binary) << text;
-    }
-
-private:
-    fs::path m_path;
-};
+using test::TempFolder;
 
 // A backend that answers every request with its path.
 std::unique_ptr<http::Server> startBackend()

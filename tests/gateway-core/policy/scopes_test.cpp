@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -33,17 +35,7 @@ std::unique_ptr<Document> parse(const std::string &text, const std::string &file
 
 char scopeLetter(Scope scope)
 {
-    switch (scope) {
-    case Scope::Global:
-        return 'G';
-    case Scope::Product:
-        return 'P';
-    case Scope::Api:
-        return 'A';
-    case Scope::Operation:
-        return 'O';
-    }
-    return '?';
+    return static_cast<char>(std::toupper(static_cast<unsigned char>(toString(scope).front())));
 }
 
 // "G:set-header:X-Global-In" — scope letter, element name, and the name attribute (or id) when present.

@@ -2,6 +2,8 @@
 
 #include <store/workspace_store.h>
 
+#include <temp_folder.h>
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -12,29 +14,9 @@
 namespace gw::store::test {
 
 namespace fs = std::filesystem;
+using gw::test::TempFolder;
 
 inline const fs::path kShared = fs::path(GW_SOURCE_DIR) / "../shared";
-
-class TempFolder {
-public:
-    TempFolder()
-    {
-        std::string pattern = (fs::temp_directory_path() / "gw-store-XXXXXX").string();
-        m_path = ::mkdtemp(pattern.data());
-    }
-    ~TempFolder() { fs::remove_all(m_path); }
-    const fs::path &path() const { return m_path; }
-    fs::path operator/(const std::string &relative) const { return m_path / relative; }
-
-    void write(const std::string &relative, const std::string &text) const
-    {
-        fs::create_directories((m_path / relative).parent_path());
-        std::ofstream(m_path / relative, std::ios::binary) << text;
-    }
-
-private:
-    fs::path m_path;
-};
 
 inline std::string readText(const fs::path &file)
 {
