@@ -1,5 +1,7 @@
 #include "command_line.h"
 
+#include "arguments.h"
+
 #include <charconv>
 
 namespace gw::app {
@@ -59,78 +61,57 @@ std::string usage()
            "in flight and stops.\n";
 }
 
-CommandLine parseCommandLine(const std::vector<std::string> &arguments)
+CommandLine parseCommandLine(const std::vector<std::string> &words)
 {
     CommandLine result;
     result.engine.port = 8080;
+    const Arguments arguments = Arguments::parse(words, {{"--workspace", "a folder"},
+                                                         {"--listen", "HOST:PORT"},
+                                                         {"--environment", "a name"},
+                                                         {"--threads", "a number from 1 to 1024"},
+                                                         {"--tls-cert", "a file"},
+                                                         {"--tls-key", "a file"},
+                                                         {"--access-log", "a file or -"},
+                                                         {"--no-watch"},
+                                                         {"--help"},
+                                                         {"-h"},
+                                                         {"--version"}});
     auto fail = [&](std::string message) {
         result.action = CommandLine::Action::Fail;
         result.error = std::move(message);
         return result;
     };
-
-    bool haveWorkspace = false;
-    for (std::size_t i = 0; i < arguments.size(); ++i) {
-        std::string arg = arguments[i];
-        std::string value;
-        bool hasInlineValue = false;
-        if (arg.rfind("--", 0) == 0 && arg.find('=') != std::string::npos) {
-            value = arg.substr(arg.find('=') + 1);
-            arg = arg.substr(0, arg.find('='));
-            hasInlineValue = true;
-        }
-        auto takeValue = [&]() -> bool {
-            if (hasInlineValue)
-                return true;
-            if (i + 1 >= arguments.size())
-                return false;
-            value = arguments[++i];
-            return true;
-        };
-
-        if (arg == "--help" || arg == "-h") {
-            result.action = CommandLine::Action::Help;
-            return result;
-        }
-        if (arg == "--version") {
-            result.action = CommandLine::Action::Version;
-            return result;
-        }
-        if (arg == "--workspace") {
-            if (!takeValue() || value.empty())
-                return fail("--workspace needs a folder");
-            result.engine.workspace = value;
-            haveWorkspace = true;
-        } else if (arg == "--listen") {
-            if (!takeValue())
-                return fail("--listen needs HOST:PORT");
-            std::string error;
-            if (!parseListen(value, result.engine, error))
-                return fail(error);
-        } else if (arg == "--environment" || arg == "--tls-cert" || arg == "--tls-key" || arg == "--access-log") {
-            if (!takeValue() || value.empty())
-                return fail(arg + " needs a value");
-            if (arg == "--environment")
-                result.engine.environment = value;
-            else if (arg == "--tls-cert")
-                result.engine.tlsCertificateFile = value;
-            else if (arg == "--tls-key")
-                result.engine.tlsKeyFile = value;
-            else
-                result.accessLog = value;
-        } else if (arg == "--no-watch") {
-            result.watch = false;
-        } else if (arg == "--threads") {
-            unsigned long threads = 0;
-            if (!takeValue() || !parseNumber(value, 1024, threads) || threads == 0)
-                return fail("--threads needs a number from 1 to 1024");
-            result.engine.threads = static_cast<unsigned>(threads);
-        } else {
-            return fail("unknown argument '" + arguments[i] + "'");
-        }
+    if (arguments.has("--help") || arguments.has("-h")) {
+        result.action = CommandLine::Action::Help;
+        return result;
     }
-    if (!haveWorkspace)
+    if (arguments.has("--version")) {
+        result.action = CommandLine::Action::Version;
+        return result;
+    }
+    if (!arguments.error.empty())
+        return fail(arguments.error);
+    if (!arguments.positional.empty())
+        return fail("unknown argument '" + arguments.positional.front() + "'");
+    if (!arguments.has("--workspace"))
         return fail("--workspace DIR is required");
+    result.engine.workspace = arguments.get("--workspace");
+    if (arguments.has("--listen")) {
+        std::string error;
+        if (!parseListen(arguments.get("--listen"), result.engine, error))
+            return fail(error);
+    }
+    if (arguments.has("--threads")) {
+        unsigned long threads = 0;
+        if (!parseNumber(arguments.get("--threads"), 1024, threads) || threads == 0)
+            return fail("--threads needs a number from 1 to 1024");
+        result.engine.threads = static_cast<unsigned>(threads);
+    }
+    result.engine.environment = arguments.get("--environment");
+    result.engine.tlsCertificateFile = arguments.get("--tls-cert");
+    result.engine.tlsKeyFile = arguments.get("--tls-key");
+    result.accessLog = arguments.get("--access-log");
+    result.watch = !arguments.has("--no-watch");
     if (result.engine.tlsCertificateFile.empty() != result.engine.tlsKeyFile.empty())
         return fail("--tls-cert and --tls-key go together");
     return result;

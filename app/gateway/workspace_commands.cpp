@@ -1,5 +1,7 @@
 #include "workspace_commands.h"
 
+#include "arguments.h"
+
 #include <openapi/openapi.h>
 #include <store/atomic_file.h>
 #include <store/workspace_store.h>
@@ -17,47 +19,6 @@ namespace fs = std::filesystem;
 namespace gw::app {
 
 namespace {
-
-// --name value pairs and positional words; every option takes a value.
-struct Options {
-    std::map<std::string, std::string> values;
-    std::vector<std::string> positional;
-    std::string error;
-
-    static Options parse(const std::vector<std::string> &arguments, const std::vector<std::string> &known)
-    {
-        Options options;
-        for (std::size_t i = 0; i < arguments.size(); ++i) {
-            std::string arg = arguments[i];
-            if (!arg.starts_with("--")) {
-                options.positional.push_back(arg);
-                continue;
-            }
-            std::string value;
-            if (const auto equals = arg.find('='); equals != std::string::npos) {
-                value = arg.substr(equals + 1);
-                arg = arg.substr(0, equals);
-            } else if (i + 1 < arguments.size()) {
-                value = arguments[++i];
-            } else {
-                options.error = arg + " needs a value";
-                return options;
-            }
-            if (std::find(known.begin(), known.end(), arg) == known.end()) {
-                options.error = "unknown option '" + arg + "'";
-                return options;
-            }
-            options.values[arg] = value;
-        }
-        return options;
-    }
-    std::string get(const std::string &name, std::string fallback = {}) const
-    {
-        auto it = values.find(name);
-        return it == values.end() ? fallback : it->second;
-    }
-    bool has(const std::string &name) const { return values.count(name) > 0; }
-};
 
 int usageError(const std::string &message)
 {
@@ -141,7 +102,8 @@ std::string commandsUsage()
 
 int runCheck(const std::vector<std::string> &arguments)
 {
-    const Options options = Options::parse(arguments, {"--workspace", "--environment", "--format"});
+    const Arguments options = Arguments::parse(
+        arguments, {{"--workspace", "a folder"}, {"--environment", "a name"}, {"--format", "text or json"}});
     if (!options.error.empty())
         return usageError(options.error);
     if (!options.has("--workspace") || !options.positional.empty())
@@ -159,7 +121,7 @@ int runCheck(const std::vector<std::string> &arguments)
 
 int runRewrite(const std::vector<std::string> &arguments)
 {
-    const Options options = Options::parse(arguments, {"--workspace", "--out"});
+    const Arguments options = Arguments::parse(arguments, {{"--workspace", "a folder"}, {"--out", "a folder"}});
     if (!options.error.empty())
         return usageError(options.error);
     if (!options.has("--workspace") || !options.positional.empty())
@@ -187,7 +149,8 @@ int runOpenApi(const std::vector<std::string> &arguments)
     const std::vector<std::string> rest(arguments.begin() + 1, arguments.end());
 
     if (verb == "import") {
-        const Options options = Options::parse(rest, {"--workspace", "--api", "--path"});
+        const Arguments options =
+            Arguments::parse(rest, {{"--workspace", "a folder"}, {"--api", "a name"}, {"--path", "a path"}});
         if (!options.error.empty())
             return usageError(options.error);
         if (options.positional.size() != 1 || !options.has("--workspace") || !options.has("--api"))
@@ -220,7 +183,7 @@ int runOpenApi(const std::vector<std::string> &arguments)
             model::Api api;
             api.name = name;
             api.path = options.get("--path", name);
-            api.apiRevision = "1";
+            api.apiRevision.emplace(1, '1');
             api.displayName = imported.contract.title.empty() ? name : imported.contract.title;
             api.isCurrent = true;
             api.protocols = std::vector<std::string>{"https"};
@@ -243,7 +206,9 @@ int runOpenApi(const std::vector<std::string> &arguments)
     }
 
     if (verb == "export") {
-        const Options options = Options::parse(rest, {"--workspace", "--api", "--format", "--out"});
+        const Arguments options = Arguments::parse(
+            rest,
+            {{"--workspace", "a folder"}, {"--api", "a name"}, {"--format", "json or yaml"}, {"--out", "a file"}});
         if (!options.error.empty())
             return usageError(options.error);
         if (!options.has("--workspace") || !options.has("--api") || !options.has("--out") ||
