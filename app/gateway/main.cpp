@@ -1,6 +1,7 @@
 // gatehouse-gateway: the engine without a screen, for teams to deploy.
 
 #include "command_line.h"
+#include "policy_commands.h"
 #include "workspace_commands.h"
 
 #include <gatehouse_version.h>
@@ -37,11 +38,15 @@ int main(int argc, char *argv[])
             return gw::app::runRewrite(rest);
         if (arguments.front() == "openapi")
             return gw::app::runOpenApi(rest);
+        if (arguments.front() == "check-policy")
+            return gw::app::runCheckPolicy(rest);
+        if (arguments.front() == "test")
+            return gw::app::runTest(rest);
     }
     const CommandLine command = gw::app::parseCommandLine(arguments);
     switch (command.action) {
     case CommandLine::Action::Help:
-        std::cout << gw::app::usage() << '\n' << gw::app::commandsUsage();
+        std::cout << gw::app::usage() << '\n' << gw::app::commandsUsage() << gw::app::policyCommandsUsage();
         return 0;
     case CommandLine::Action::Version:
         std::cout << "gatehouse-gateway " << GATEHOUSE_VERSION << '\n';

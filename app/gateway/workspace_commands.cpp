@@ -3,6 +3,7 @@
 #include "arguments.h"
 
 #include <openapi/openapi.h>
+#include <policy/compiler.h>
 #include <store/atomic_file.h>
 #include <store/workspace_store.h>
 
@@ -112,7 +113,11 @@ int runCheck(const std::vector<std::string> &arguments)
     if (format != "text" && format != "json")
         return usageError("--format is text or json");
 
-    const auto loaded = store::readWorkspace(options.get("--workspace"), {options.get("--environment")});
+    auto loaded = store::readWorkspace(options.get("--workspace"), {options.get("--environment")});
+    if (!loaded.root.empty()) {
+        for (auto &diagnostic : policy::compilePolicies(loaded.workspace).diagnostics)
+            loaded.diagnostics.push_back(std::move(diagnostic));
+    }
     printDiagnostics(loaded, format);
     const std::size_t errors = count(loaded.diagnostics, Severity::Error);
     std::cerr << errors << " error(s), " << count(loaded.diagnostics, Severity::Warning) << " warning(s)\n";

@@ -13,7 +13,7 @@ const model::Api &CompiledConfig::currentRevision(const model::Api &api) const
 }
 
 Compiled compile(model::Workspace workspace, Diagnostics loadDiagnostics,
-                 const security::SubscriptionIndex::KeySource &localKeys)
+                 const security::SubscriptionIndex::KeySource &localKeys, const policy::SecretSource &secrets)
 {
     static std::atomic<std::uint64_t> generations = 0;
     Compiled out;
@@ -24,6 +24,12 @@ Compiled compile(model::Workspace workspace, Diagnostics loadDiagnostics,
     config->workspace = std::make_unique<const model::Workspace>(std::move(workspace));
     config->routes = routing::RouteTable::build(*config->workspace);
     config->subscriptions = security::SubscriptionIndex::build(*config->workspace, localKeys);
+    policy::CompiledPolicies policies = policy::compilePolicies(*config->workspace, secrets);
+    for (auto &diagnostic : policies.diagnostics)
+        out.diagnostics.push_back(std::move(diagnostic));
+    if (hasErrors(out.diagnostics))
+        return out;
+    config->policies = std::move(policies.policies);
     config->generation = ++generations;
     out.config = std::move(config);
     return out;

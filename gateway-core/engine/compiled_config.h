@@ -3,6 +3,7 @@
 #include <common/diagnostic.h>
 #include <common/result.h>
 #include <model/workspace.h>
+#include <policy/compiler.h>
 #include <routing/route_table.h>
 #include <security/subscriptions.h>
 
@@ -13,11 +14,12 @@ namespace gw::engine {
 
 // Everything a request needs, built once from a workspace and never changed:
 // requests take a reference when they start and finish on it, whatever is
-// applied meanwhile. (The policy engine adds its compiled pipelines here.)
+// applied meanwhile.
 struct CompiledConfig {
     std::unique_ptr<const model::Workspace> workspace; // the tables below point into it
     routing::RouteTable routes;
     security::SubscriptionIndex subscriptions;
+    policy::PolicySet policies; // a compiled pipeline per operation and product context
     std::uint64_t generation = 0;
 
     // The current revision of an API (the one whose settings, such as keys, all revisions share).
@@ -29,8 +31,10 @@ struct Compiled {
     Diagnostics diagnostics;
 };
 
-// Compiles a loaded workspace. Errors in `loadDiagnostics` or found here refuse the configuration.
+// Compiles a loaded workspace, its policies included. Errors in `loadDiagnostics` or found here refuse the
+// configuration. Local subscription keys and secret named values come from `localKeys` and `secrets` when given.
 Compiled compile(model::Workspace workspace, Diagnostics loadDiagnostics,
-                 const security::SubscriptionIndex::KeySource &localKeys = {});
+                 const security::SubscriptionIndex::KeySource &localKeys = {},
+                 const policy::SecretSource &secrets = {});
 
 } // namespace gw::engine

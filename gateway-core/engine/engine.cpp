@@ -25,25 +25,21 @@ struct Engine::Impl {
         return options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     }
 
-    // Local subscription keys, from the per-user secret store when the user has one (never created here).
-    security::SubscriptionIndex::KeySource localKeys(const std::filesystem::path &artifactsRoot) const
+    // The per-user secret store, when the user has one (never created here).
+    std::shared_ptr<secrets::SecretStore> secretStore() const
     {
         if (!options.useSecretStore)
-            return {};
+            return nullptr;
         const auto folder = secrets::SecretStore::defaultFolder();
         std::error_code ec;
         if (!std::filesystem::exists(folder / "secrets.bin", ec))
-            return {};
+            return nullptr;
         secrets::OpenOptions open;
         open.useKeyring = false;
         auto store = secrets::SecretStore::open(folder, open);
         if (!store)
-            return {};
-        auto shared = std::make_shared<secrets::SecretStore>(std::move(store.value()));
-        const std::string scope = artifactsRoot.string();
-        return [shared, scope](const std::string &subscription, const char *which) {
-            return shared->get(scope, "subscription/" + subscription + "/" + which);
-        };
+            return nullptr;
+        return std::make_shared<secrets::SecretStore>(std::move(store.value()));
     }
 
     Compiled load()
@@ -52,7 +48,16 @@ struct Engine::Impl {
         if (loaded.root.empty())
             return {nullptr, std::move(loaded.diagnostics)};
         root = loaded.root;
-        return compile(std::move(loaded.workspace), std::move(loaded.diagnostics), localKeys(loaded.root));
+        auto store = secretStore();
+        if (!store)
+            return compile(std::move(loaded.workspace), std::move(loaded.diagnostics));
+        const std::string scope = loaded.root.string();
+        return compile(
+            std::move(loaded.workspace), std::move(loaded.diagnostics),
+            [store, scope](const std::string &subscription, const char *which) {
+                return store->get(scope, "subscription/" + subscription + "/" + which);
+            },
+            [store, scope](const model::NamedValue &value) { return store->get(scope, "namedValue/" + value.name); });
     }
 };
 
@@ -187,6 +192,16 @@ Diagnostics Engine::diagnostics() const
 telemetry::LogBus &Engine::logBus()
 {
     return *m_impl->logBus;
+}
+
+std::string Engine::traceToken() const
+{
+    return m_impl->gateway->traces().token();
+}
+
+std::shared_ptr<const policy::Trace> Engine::trace(const std::string &id) const
+{
+    return m_impl->gateway->traces().find(id);
 }
 
 } // namespace gw::engine

@@ -4,6 +4,7 @@
 #include <common/result.h>
 #include <engine/compiled_config.h>
 #include <http/request_reader.h>
+#include <policy/run.h>
 #include <telemetry/log_bus.h>
 
 #include <chrono>
@@ -65,6 +66,11 @@ public:
 
     // Every request's record; subscribe to read them.
     telemetry::LogBus &logBus();
+
+    // Requests that send `Apim-Debug-Authorization: <traceToken()>` are traced; their responses carry the trace's
+    // id in Apim-Trace-Id, and trace() finds it (the newest few hundred are kept).
+    std::string traceToken() const;
+    std::shared_ptr<const policy::Trace> trace(const std::string &id) const;
 
 private:
     struct Impl;

@@ -2,6 +2,7 @@
 
 #include <common/text.h>
 #include <engine/engine.h>
+#include <policy/run.h>
 
 #include <openssl/rand.h>
 
@@ -74,12 +75,42 @@ std::uint64_t responseBytes(const http::Response &response)
 }
 
 // What the engine keeps of one request until it is answered.
+struct Call;
+
+// Policies reach the network through the request's connection (its thread's backend pool and timers).
+class ExchangeTransport final : public policy::Transport {
+public:
+    explicit ExchangeTransport(http::Exchange &exchange) : m_exchange(exchange) {}
+    void send(http::BackendRequest request, std::function<void(http::BackendResult)> done) override
+    {
+        m_exchange.forward(std::move(request), std::move(done));
+    }
+    void after(std::chrono::milliseconds delay, std::function<void()> done) override
+    {
+        m_exchange.after(delay, std::move(done));
+    }
+
+private:
+    http::Exchange &m_exchange;
+};
+
 struct Call {
     std::shared_ptr<http::Exchange> exchange;
     std::shared_ptr<const CompiledConfig> config;
     telemetry::RequestRecord record;
     Clock::time_point started = Clock::now();
+    std::unique_ptr<ExchangeTransport> transport;
 };
+
+// The template parameters as expressions see them: decoded.
+std::vector<std::pair<std::string, std::string>> decoded(const std::vector<std::pair<std::string, std::string>> &raw)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    out.reserve(raw.size());
+    for (const auto &[name, value] : raw)
+        out.emplace_back(name, decodeQueryComponent(value));
+    return out;
+}
 
 } // namespace
 
@@ -133,45 +164,70 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
     };
     const security::Admission admission =
         config->subscriptions.admit(config->currentRevision(*match->api), header, query);
-    if (admission.status != security::Admission::Status::Admitted) {
-        return finish(http::errorResponse(401, admission.message()),
-                      admission.status == security::Admission::Status::MissingKey ? "SubscriptionKeyNotFound"
-                                                                                  : "SubscriptionKeyInvalid");
-    }
-    if (admission.subscription)
+    const bool admitted = admission.status == security::Admission::Status::Admitted;
+    if (admitted && admission.subscription)
         record.subscription = admission.subscription->name;
-    if (admission.product)
+    if (admitted && admission.product)
         record.product = admission.product->name;
 
-    // Inbound policies run here. Then the backend section: forward-request by default.
-    http::BackendRequest backend;
-    backend.url = match->backendUrl;
-    backend.method = request.method;
-    backend.headers = std::move(request.headers);
-    http::removeHopByHop(backend.headers);
-    for (const char *name : {"Host", "Content-Length", "Expect"})
-        backend.headers.remove(name);
-    auto forwarded = backend.headers.joined("X-Forwarded-For");
-    backend.headers.set("X-Forwarded-For", forwarded ? *forwarded + ", " + call->exchange->clientAddress()
-                                                     : call->exchange->clientAddress());
-    backend.body = std::move(request.body);
+    // The request as policies see it; hop-by-hop fields and framing are the gateway's business.
+    expr::Context context;
+    expr::RequestState &state = context.request;
+    state.method = request.method;
+    state.headers = std::move(request.headers);
+    http::removeHopByHop(state.headers);
+    for (const char *name : {"Content-Length", "Expect"})
+        state.headers.remove(name);
+    auto forwarded = state.headers.joined("X-Forwarded-For");
+    state.headers.set("X-Forwarded-For", forwarded ? *forwarded + ", " + call->exchange->clientAddress()
+                                                   : call->exchange->clientAddress());
+    const std::string host(state.headers.get("Host").value_or("localhost"));
+    state.headers.remove("Host"); // the backend's Host is set when the request is sent
+    state.originalUrl = expr::Url::parse((call->exchange->secure() ? "https://" : "http://") + host + request.target);
+    state.url = expr::Url::parse(match->backendUrl);
+    if (!request.body.empty() || request.method == "POST" || request.method == "PUT" || request.method == "PATCH")
+        state.body = std::move(request.body);
+    state.ipAddress = call->exchange->clientAddress();
+    state.matchedParameters = decoded(match->templateParameters);
+    context.workspace = config->workspace.get();
+    context.api = match->api;
+    context.operation = match->operation;
+    context.product = admitted ? admission.product : nullptr;
+    context.subscription = admitted ? admission.subscription : nullptr;
+    if (admitted)
+        context.subscriptionKey = admission.key;
+    context.requestId = record.requestId;
+    context.timestamp = std::chrono::system_clock::now();
+    context.started = call->started;
 
-    call->exchange->forward(std::move(backend), [call, finish](http::BackendResult result) {
-        call->record.backendLatency = result.elapsed;
-        switch (result.outcome) {
-        case http::BackendResult::Outcome::Ok:
-            break;
-        case http::BackendResult::Outcome::Timeout:
-            return finish(http::errorResponse(500, "Internal server error"), "Timeout");
-        case http::BackendResult::Outcome::ConnectFailure:
-        case http::BackendResult::Outcome::ProtocolFailure:
-            return finish(http::errorResponse(500, "Internal server error"), "BackendConnectionFailure");
+    const policy::Pipeline *pipeline = config->policies.pipeline(match->api, match->operation, context.product);
+    if (!pipeline)
+        pipeline = &config->policies.global();
+    policy::RunOptions options;
+    options.backendBaseUrl = match->api->serviceUrl.value_or(std::string());
+    options.rawQuery = std::string(request.query());
+    options.secrets = config->policies.secrets();
+    options.trace = m_traces.allowed(state.headers, context.subscription);
+    call->transport = std::make_unique<ExchangeTransport>(*call->exchange);
+    auto done = [this, call, finish](policy::RunResult result) {
+        call->record.backendLatency = result.backendLatency;
+        if (result.trace) {
+            result.response.headers.set("Apim-Trace-Id", result.trace->id);
+            m_traces.keep(std::move(result.trace));
         }
-        // Outbound policies run here.
-        http::Response response = std::move(result.response);
-        http::removeHopByHop(response.headers);
-        finish(std::move(response), nullptr);
-    });
+        http::removeHopByHop(result.response.headers);
+        finish(std::move(result.response), result.errorReason.empty() ? nullptr : result.errorReason.c_str());
+    };
+    if (admitted)
+        return policy::Run::start(*pipeline, std::move(context), *call->transport, std::move(options), std::move(done));
+    // A rejected key is an error of the built-in authorization step: on-error may still shape the answer.
+    expr::LastError error;
+    error.source = "authorization";
+    error.reason = admission.status == security::Admission::Status::MissingKey ? "SubscriptionKeyNotFound"
+                                                                               : "SubscriptionKeyInvalid";
+    error.message = admission.message();
+    policy::Run::startWithError(*pipeline, std::move(context), *call->transport, std::move(options), std::move(error),
+                                http::errorResponse(401, admission.message()), std::move(done));
 }
 
 } // namespace gw::engine

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <engine/compiled_config.h>
+#include <engine/trace_store.h>
 #include <http/server.h>
 #include <telemetry/log_bus.h>
 
@@ -10,10 +11,8 @@
 namespace gw::engine {
 
 // The request pipeline, run on the I/O thread of each connection:
-//   health endpoint -> route (404) -> subscription (401) -> inbound -> backend
-//   (forward-request) -> outbound -> response, then one RequestRecord on the log bus.
-// Inbound and outbound are where the policy engine's compiled sections run;
-// until they exist the backend step is the default forward-request.
+//   health endpoint -> route (404) -> subscription (401, into on-error) -> the operation's compiled policies
+//   (inbound, backend with forward-request, outbound, on-error) -> response, then one RequestRecord on the log bus.
 class Gateway {
 public:
     explicit Gateway(telemetry::LogBus &logBus) : m_logBus(logBus) {}
@@ -23,11 +22,13 @@ public:
 
     void handle(std::shared_ptr<http::Exchange> exchange);
     std::size_t inFlight() const { return m_inFlight.load(std::memory_order_relaxed); }
+    TraceStore &traces() { return m_traces; }
 
 private:
     std::atomic<std::shared_ptr<const CompiledConfig>> m_config;
     telemetry::LogBus &m_logBus;
     std::atomic<std::size_t> m_inFlight = 0;
+    TraceStore m_traces;
 };
 
 } // namespace gw::engine

@@ -3,6 +3,7 @@
 #include "backend_client.h"
 
 #include <boost/asio/basic_waitable_timer.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
@@ -320,6 +321,15 @@ public:
     void forward(BackendRequest request, std::function<void(BackendResult)> done) override
     {
         m_session->forward(std::move(request), std::move(done));
+    }
+
+    void after(std::chrono::milliseconds delay, std::function<void()> done) override
+    {
+        auto timer = std::make_shared<asio::steady_timer>(m_session->context(), delay);
+        timer->async_wait([timer, done = std::move(done)](const boost::system::error_code &error) {
+            if (!error)
+                done();
+        });
     }
 
 private:

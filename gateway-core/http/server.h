@@ -55,6 +55,8 @@ public:
 
     virtual void respond(Response response) = 0;
     virtual void forward(BackendRequest request, std::function<void(BackendResult)> done) = 0;
+    // Calls `done` on the connection's thread after `delay` (not when the server stops first).
+    virtual void after(std::chrono::milliseconds delay, std::function<void()> done) = 0;
 };
 
 using Handler = std::function<void(std::shared_ptr<Exchange>)>;

@@ -1,0 +1,92 @@
+#pragma once
+
+#include <expr/value.h>
+#include <http/message.h>
+#include <model/workspace.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace gw::expr {
+
+// A URL as expressions see it (APIM's IUrl). Query names and values are kept decoded, in order.
+struct Url {
+    std::string scheme = "http";
+    std::string host;
+    int port = 80;
+    std::string path = "/"; // as sent (percent-encoding kept)
+    std::vector<std::pair<std::string, std::string>> query;
+
+    static Url parse(std::string_view absoluteUrl); // "https://h:8443/p?q=1"; best effort, never fails
+    std::string queryString() const;                // "?a=1&b=x%20y" (encoded), or "" without a query
+    std::string toString() const;                   // scheme://host[:port unless default]path[?query]
+};
+
+// The request as it moves through the pipeline: inbound policies change it, forward-request sends it.
+struct RequestState {
+    std::string method;
+    Url url;         // context.Request.Url: what the gateway will send, as policies changed it
+    Url originalUrl; // context.Request.OriginalUrl: as received, never changed
+    http::Headers headers;
+    std::optional<std::string> body; // nullopt: the request has no body
+    std::string ipAddress;
+    std::vector<std::pair<std::string, std::string>> matchedParameters; // template parameters, decoded
+};
+
+// A response: the backend's (outbound), the one being built (return-response, on-error), or one that
+// send-request stored in a variable (a Value holding a shared_ptr<ResponseState>).
+struct ResponseState {
+    int statusCode = 200;
+    std::string statusReason = "OK";
+    http::Headers headers;
+    std::optional<std::string> body;
+};
+
+// context.LastError, filled when the pipeline enters on-error.
+struct LastError {
+    std::string source;  // policy name or built-in step: "configuration", "authorization", "forward-request", ...
+    std::string reason;  // "OperationNotFound", "ExpressionValueEvaluationFailure", ...
+    std::string message; // human-readable
+    std::string scope;   // global | product | api | operation
+    std::string section; // inbound | backend | outbound | on-error
+    std::string path;    // "choose[1]/when[1]/set-header[2]"
+    std::string policyId;
+};
+
+// context.Deployment: what stands in for Azure's deployment metadata on this machine.
+struct Deployment {
+    std::string gatewayId = "managed";
+    std::string region = "local";
+    std::string serviceName = "gatehouse";
+};
+
+// Everything one request's expressions can see as `context`, and what policies change. One per request, used by
+// one thread at a time; the model pointers point into the compiled configuration the request runs on.
+struct Context {
+    RequestState request;
+    ResponseState response;
+    std::unordered_map<std::string, Value> variables; // context.Variables (names are case-sensitive, as in .NET)
+
+    const model::Workspace *workspace = nullptr;
+    const model::Api *api = nullptr;             // null before routing
+    const model::Operation *operation = nullptr; // null before routing
+    const model::Product *product = nullptr;     // null outside a product context
+    const model::Subscription *subscription = nullptr;
+    std::string subscriptionKey; // the key the request used, when it used one
+
+    std::optional<LastError> lastError;
+    std::string requestId; // a GUID, lower case with dashes
+    std::chrono::system_clock::time_point timestamp;
+    std::chrono::steady_clock::time_point started;
+    Deployment deployment;
+
+    bool tracing = false;                  // context.Tracing
+    std::vector<std::string> traceMessages; // what context.Trace(message) wrote, in order
+};
+
+} // namespace gw::expr

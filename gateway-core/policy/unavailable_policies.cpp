@@ -1,0 +1,72 @@
+#include "registry.h"
+
+namespace gw::policy {
+
+namespace {
+
+PolicyDescription unavailable(std::string_view name, Sections sections, std::string_view needs)
+{
+    return PolicyDescription{.name = name, .sections = sections, .needs = needs};
+}
+
+} // namespace
+
+// APIM's policies that this gateway does not run, and what each would need. They compile with a warning and are
+// skipped (a trace shows it), so that real workspaces load and the rest of their policies run.
+std::vector<PolicyDescription> unavailablePolicies()
+{
+    constexpr std::string_view notYet = "a part of the gateway that is not built yet";
+    return {
+        unavailable("authentication-basic", Inbound, notYet),
+        unavailable("authentication-certificate", Inbound, "a local certificate store (not built yet)"),
+        unavailable("authentication-managed-identity", Inbound, "an Azure managed identity or a local token provider"),
+        unavailable("azure-openai-emit-token-metric", Inbound, "Application Insights"),
+        unavailable("azure-openai-semantic-cache-lookup", Inbound, "an Azure OpenAI embeddings backend and Redis"),
+        unavailable("azure-openai-semantic-cache-store", Outbound, "an Azure OpenAI embeddings backend and Redis"),
+        unavailable("azure-openai-token-limit", Inbound, notYet),
+        unavailable("cache-lookup", Inbound, "the response cache (not built yet)"),
+        unavailable("cache-lookup-value", AllSections, "the value cache (not built yet)"),
+        unavailable("cache-remove-value", AllSections, "the value cache (not built yet)"),
+        unavailable("cache-store", Outbound, "the response cache (not built yet)"),
+        unavailable("cache-store-value", AllSections, "the value cache (not built yet)"),
+        unavailable("cors", Inbound, notYet),
+        unavailable("cosmosdb-data-source", AllSections, "Azure Cosmos DB (GraphQL resolvers)"),
+        unavailable("cross-domain", Inbound, notYet),
+        unavailable("emit-metric", AllSections, "Application Insights (local metrics are not built yet)"),
+        unavailable("get-authorization-context", Inbound, "Azure API Management credential manager"),
+        unavailable("http-data-source", AllSections, "GraphQL resolvers (not built yet)"),
+        unavailable("invoke-dapr-binding", Inbound | Outbound | OnError, "a Dapr sidecar"),
+        unavailable("ip-filter", Inbound, notYet),
+        unavailable("jsonp", Outbound, notYet),
+        unavailable("limit-concurrency", AllSections, notYet),
+        unavailable("llm-content-safety", Inbound, "Azure AI Content Safety"),
+        unavailable("llm-emit-token-metric", Inbound, "Application Insights"),
+        unavailable("llm-semantic-cache-lookup", Inbound, "an embeddings backend and Redis"),
+        unavailable("llm-semantic-cache-store", Outbound, "an embeddings backend and Redis"),
+        unavailable("llm-token-limit", Inbound, notYet),
+        unavailable("log-to-eventhub", AllSections, "Azure Event Hubs (local log sinks are not built yet)"),
+        unavailable("proxy", Inbound, "an HTTP proxy client (not built yet)"),
+        unavailable("publish-event", AllSections, "GraphQL subscriptions"),
+        unavailable("publish-to-dapr", Inbound, "a Dapr sidecar"),
+        unavailable("quota", Inbound, "quota counters (not built yet)"),
+        unavailable("quota-by-key", Inbound, "quota counters (not built yet)"),
+        unavailable("rate-limit", Inbound, "rate limit counters (not built yet)"),
+        unavailable("rate-limit-by-key", Inbound, "rate limit counters (not built yet)"),
+        unavailable("redirect-content-urls", Inbound | Outbound, notYet),
+        unavailable("send-service-bus-message", Inbound | Outbound | OnError, "Azure Service Bus"),
+        unavailable("set-graphql-resolver", AllSections, "GraphQL resolvers (retired in APIM)"),
+        unavailable("sql-data-source", AllSections, "Azure SQL (GraphQL resolvers)"),
+        unavailable("validate-azure-ad-token", Inbound, "token validation (not built yet)"),
+        unavailable("validate-client-certificate", Inbound, "client certificate validation (not built yet)"),
+        unavailable("validate-content", Inbound | Outbound | OnError, "content validation (not built yet)"),
+        unavailable("validate-graphql-request", Inbound, "GraphQL validation"),
+        unavailable("validate-headers", Outbound | OnError, "content validation (not built yet)"),
+        unavailable("validate-jwt", Inbound, "token validation (not built yet)"),
+        unavailable("validate-odata-request", Inbound, "OData validation"),
+        unavailable("validate-parameters", Inbound, "content validation (not built yet)"),
+        unavailable("validate-status-code", Outbound | OnError, "content validation (not built yet)"),
+        unavailable("xsl-transform", Inbound | Outbound, "an XSLT 1.0 processor"),
+    };
+}
+
+} // namespace gw::policy
