@@ -51,8 +51,30 @@ enum class ExprKind : std::uint8_t {
 };
 
 enum class Op : std::uint8_t {
-    None, Add, Sub, Mul, Div, Mod, Eq, Ne, Lt, Le, Gt, Ge, And, Or, BitAnd, BitOr, BitXor, Shl, Shr, Coalesce,
-    Not, Neg, Plus, Complement
+    None,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    And,
+    Or,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Shl,
+    Shr,
+    Coalesce,
+    Not,
+    Neg,
+    Plus,
+    Complement
 };
 
 struct Expr {
@@ -101,8 +123,22 @@ struct Expr {
 };
 
 enum class StmtKind : std::uint8_t {
-    Block, Expression, Declaration, If, While, DoWhile, For, Foreach, Return, Break, Continue, Throw, Try, Switch,
-    LocalFunction, Empty
+    Block,
+    Expression,
+    Declaration,
+    If,
+    While,
+    DoWhile,
+    For,
+    Foreach,
+    Return,
+    Break,
+    Continue,
+    Throw,
+    Try,
+    Switch,
+    LocalFunction,
+    Empty
 };
 
 struct Catch {

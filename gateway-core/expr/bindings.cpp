@@ -83,16 +83,25 @@ Value defaultOf(const TypeRef &type)
         return {};
     }
     switch (type.id) {
-    case TypeId::Bool: return Value::boolean(false);
-    case TypeId::Int32: return Value::int32(0);
-    case TypeId::Int64: return Value::int64(0);
+    case TypeId::Bool:
+        return Value::boolean(false);
+    case TypeId::Int32:
+        return Value::int32(0);
+    case TypeId::Int64:
+        return Value::int64(0);
     case TypeId::Double:
-    case TypeId::Decimal: return Value::floating(0, type.id);
-    case TypeId::Char: return Value::character(0);
-    case TypeId::DateTime: return makeDateTime(0, 0);
-    case TypeId::TimeSpan: return makeTimeSpan(0);
-    case TypeId::Guid: return makeGuid("00000000-0000-0000-0000-000000000000");
-    default: return {};
+    case TypeId::Decimal:
+        return Value::floating(0, type.id);
+    case TypeId::Char:
+        return Value::character(0);
+    case TypeId::DateTime:
+        return makeDateTime(0, 0);
+    case TypeId::TimeSpan:
+        return makeTimeSpan(0);
+    case TypeId::Guid:
+        return makeGuid("00000000-0000-0000-0000-000000000000");
+    default:
+        return {};
     }
 }
 
@@ -392,10 +401,10 @@ constexpr std::string_view namespaces[] = {
 };
 
 constexpr std::string_view forbiddenTypes[] = {
-    "File",      "Directory",      "Path",        "Process",  "Environment", "Thread",      "Task",
-    "HttpClient", "WebClient",     "WebRequest",  "Socket",   "Assembly",    "Activator",   "Type",
-    "Console",   "AppDomain",      "GC",          "Marshal",  "Registry",    "FileStream",  "StreamReader",
-    "StreamWriter", "XmlDocument", "XmlReader",   "Aes",      "Dns",         "TcpClient",   "Timer",
+    "File",         "Directory",   "Path",       "Process", "Environment", "Thread",     "Task",
+    "HttpClient",   "WebClient",   "WebRequest", "Socket",  "Assembly",    "Activator",  "Type",
+    "Console",      "AppDomain",   "GC",         "Marshal", "Registry",    "FileStream", "StreamReader",
+    "StreamWriter", "XmlDocument", "XmlReader",  "Aes",     "Dns",         "TcpClient",  "Timer",
 };
 
 } // namespace
@@ -411,7 +420,8 @@ TypeId baseType(TypeId type)
     case TypeId::JObject:
     case TypeId::JArray:
     case TypeId::JValue:
-    case TypeId::JProperty: return TypeId::JToken;
+    case TypeId::JProperty:
+        return TypeId::JToken;
     case TypeId::JToken:
     case TypeId::Array:
     case TypeId::List:
@@ -421,11 +431,14 @@ TypeId baseType(TypeId type)
     case TypeId::Variables:
     case TypeId::String:
     case TypeId::Bytes:
-    case TypeId::GroupCollection: return TypeId::Enumerable;
+    case TypeId::GroupCollection:
+        return TypeId::Enumerable;
     case TypeId::Object:
     case TypeId::Dynamic:
-    case TypeId::Null: return TypeId::Count;
-    default: return TypeId::Object;
+    case TypeId::Null:
+        return TypeId::Count;
+    default:
+        return TypeId::Object;
     }
 }
 
@@ -495,16 +508,26 @@ TypeRef elementType(const TypeRef &type)
     case TypeId::Array:
     case TypeId::List:
     case TypeId::HashSet:
-    case TypeId::Enumerable: return TypeRef{type.elem};
-    case TypeId::Dictionary: return TypeRef{TypeId::KeyValuePair, type.elem, type.key};
-    case TypeId::Headers: return TypeRef{TypeId::KeyValuePair, TypeId::Array, TypeId::String};
-    case TypeId::Variables: return TypeRef{TypeId::KeyValuePair, TypeId::Dynamic, TypeId::String};
-    case TypeId::String: return TypeRef{TypeId::Char};
-    case TypeId::Bytes: return TypeRef{TypeId::Int32};
-    case TypeId::JArray: return TypeRef{TypeId::JToken};
-    case TypeId::JObject: return TypeRef{TypeId::KeyValuePair, TypeId::JToken, TypeId::String};
-    case TypeId::JToken: return TypeRef{TypeId::JToken};
-    default: return TypeRef{};
+    case TypeId::Enumerable:
+        return TypeRef{type.elem};
+    case TypeId::Dictionary:
+        return TypeRef{TypeId::KeyValuePair, type.elem, type.key};
+    case TypeId::Headers:
+        return TypeRef{TypeId::KeyValuePair, TypeId::Array, TypeId::String};
+    case TypeId::Variables:
+        return TypeRef{TypeId::KeyValuePair, TypeId::Dynamic, TypeId::String};
+    case TypeId::String:
+        return TypeRef{TypeId::Char};
+    case TypeId::Bytes:
+        return TypeRef{TypeId::Int32};
+    case TypeId::JArray:
+        return TypeRef{TypeId::JToken};
+    case TypeId::JObject:
+        return TypeRef{TypeId::KeyValuePair, TypeId::JToken, TypeId::String};
+    case TypeId::JToken:
+        return TypeRef{TypeId::JToken};
+    default:
+        return TypeRef{};
     }
 }
 

@@ -294,26 +294,32 @@ void addCollectionMembers(std::vector<Member> &t)
         }
         return Value::boolean(true);
     }));
-    t.push_back(method(E, "Where", 1, 1, "predicate", T(Enumerable), [](Call &c) {
-        auto all = items(c);
-        std::vector<Value> out;
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            if (test(c, 0, all[i], i)) {
-                out.push_back(all[i]);
+    t.push_back(method(
+        E, "Where", 1, 1, "predicate", T(Enumerable),
+        [](Call &c) {
+            auto all = items(c);
+            std::vector<Value> out;
+            for (std::size_t i = 0; i < all.size(); ++i) {
+                if (test(c, 0, all[i], i)) {
+                    out.push_back(all[i]);
+                }
             }
-        }
-        return sequence(std::move(out), elemOf(c.self));
-    }, ResultRule::Sequence));
-    t.push_back(method(E, "Select", 1, 1, "selector", T(Enumerable), [](Call &c) {
-        auto all = items(c);
-        std::vector<Value> out;
-        out.reserve(all.size());
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            out.push_back(apply(c, 0, all[i], i));
-        }
-        const TypeId elem = commonType(out);
-        return sequence(std::move(out), elem);
-    }, ResultRule::Projection));
+            return sequence(std::move(out), elemOf(c.self));
+        },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "Select", 1, 1, "selector", T(Enumerable),
+        [](Call &c) {
+            auto all = items(c);
+            std::vector<Value> out;
+            out.reserve(all.size());
+            for (std::size_t i = 0; i < all.size(); ++i) {
+                out.push_back(apply(c, 0, all[i], i));
+            }
+            const TypeId elem = commonType(out);
+            return sequence(std::move(out), elem);
+        },
+        ResultRule::Projection));
     t.push_back(method(E, "SelectMany", 1, 1, "selector", T(Enumerable), [](Call &c) {
         std::vector<Value> out;
         for (const auto &item : items(c)) {
@@ -324,27 +330,38 @@ void addCollectionMembers(std::vector<Member> &t)
         const TypeId elem = commonType(out);
         return sequence(std::move(out), elem);
     }));
-    t.push_back(method(E, "First", 0, 1, "predicate", T(Dynamic), [](Call &c) { return firstImpl(c, false, false); },
-                       ResultRule::Element));
-    t.push_back(method(E, "FirstOrDefault", 0, 2, "predicate,defaultValue", T(Dynamic),
-                       [](Call &c) { return firstImpl(c, true, false); }, ResultRule::Element));
-    t.push_back(method(E, "Last", 0, 1, "predicate", T(Dynamic), [](Call &c) { return firstImpl(c, false, true); },
-                       ResultRule::Element));
-    t.push_back(method(E, "LastOrDefault", 0, 2, "predicate,defaultValue", T(Dynamic),
-                       [](Call &c) { return firstImpl(c, true, true); }, ResultRule::Element));
-    t.push_back(method(E, "Single", 0, 1, "predicate", T(Dynamic), [](Call &c) { return singleImpl(c, false); },
-                       ResultRule::Element));
-    t.push_back(method(E, "SingleOrDefault", 0, 1, "predicate", T(Dynamic), [](Call &c) { return singleImpl(c, true); },
-                       ResultRule::Element));
-    t.push_back(method(E, "ElementAt", 1, 1, "index", T(Dynamic), [](Call &c) {
-        auto all = items(c);
-        return all[checkIndex(c, 0, all.size())];
-    }, ResultRule::Element));
-    t.push_back(method(E, "ElementAtOrDefault", 1, 1, "index", T(Dynamic), [](Call &c) {
-        auto all = items(c);
-        const std::int64_t i = integer(c, 0);
-        return i >= 0 && i < std::int64_t(all.size()) ? all[std::size_t(i)] : Value();
-    }, ResultRule::Element));
+    t.push_back(method(
+        E, "First", 0, 1, "predicate", T(Dynamic), [](Call &c) { return firstImpl(c, false, false); },
+        ResultRule::Element));
+    t.push_back(method(
+        E, "FirstOrDefault", 0, 2, "predicate,defaultValue", T(Dynamic),
+        [](Call &c) { return firstImpl(c, true, false); }, ResultRule::Element));
+    t.push_back(method(
+        E, "Last", 0, 1, "predicate", T(Dynamic), [](Call &c) { return firstImpl(c, false, true); },
+        ResultRule::Element));
+    t.push_back(method(
+        E, "LastOrDefault", 0, 2, "predicate,defaultValue", T(Dynamic),
+        [](Call &c) { return firstImpl(c, true, true); }, ResultRule::Element));
+    t.push_back(method(
+        E, "Single", 0, 1, "predicate", T(Dynamic), [](Call &c) { return singleImpl(c, false); }, ResultRule::Element));
+    t.push_back(method(
+        E, "SingleOrDefault", 0, 1, "predicate", T(Dynamic), [](Call &c) { return singleImpl(c, true); },
+        ResultRule::Element));
+    t.push_back(method(
+        E, "ElementAt", 1, 1, "index", T(Dynamic),
+        [](Call &c) {
+            auto all = items(c);
+            return all[checkIndex(c, 0, all.size())];
+        },
+        ResultRule::Element));
+    t.push_back(method(
+        E, "ElementAtOrDefault", 1, 1, "index", T(Dynamic),
+        [](Call &c) {
+            auto all = items(c);
+            const std::int64_t i = integer(c, 0);
+            return i >= 0 && i < std::int64_t(all.size()) ? all[std::size_t(i)] : Value();
+        },
+        ResultRule::Element));
     t.push_back(method(E, "Count", 0, 1, "predicate", T(Int32), [](Call &c) {
         auto all = items(c);
         if (c.argc() == 0) {
@@ -356,35 +373,42 @@ void addCollectionMembers(std::vector<Member> &t)
         }
         return Value::int32(n);
     }));
-    t.push_back(method(E, "LongCount", 0, 0, {}, T(Int64), [](Call &c) { return Value::int64(std::int64_t(items(c).size())); }));
+    t.push_back(method(E, "LongCount", 0, 0, {}, T(Int64),
+                       [](Call &c) { return Value::int64(std::int64_t(items(c).size())); }));
     t.push_back(method(E, "Contains", 1, 2, "value,comparer", T(Bool), [](Call &c) {
         const bool ic = c.argc() > 1 && ignoreCase(c.arg(1));
         ListBox box;
         box.items = items(c);
         return Value::boolean(setContains(box, c.arg(0), ic));
     }));
-    t.push_back(method(E, "OrderBy", 0, 1, "keySelector", T(Enumerable), [](Call &c) { return orderBy(c, false); },
-                       ResultRule::Sequence));
-    t.push_back(method(E, "OrderByDescending", 0, 1, "keySelector", T(Enumerable),
-                       [](Call &c) { return orderBy(c, true); }, ResultRule::Sequence));
-    t.push_back(method(E, "ThenBy", 1, 1, "keySelector", T(Enumerable), [](Call &c) { return orderBy(c, false); },
-                       ResultRule::Sequence));
-    t.push_back(method(E, "ToArray", 0, 0, {}, T(Array), [](Call &c) {
-        return makeList(items(c), elemOf(c.self), TypeId::Array);
-    }, ResultRule::Sequence));
-    t.push_back(method(E, "ToList", 0, 0, {}, T(List), [](Call &c) {
-        return makeList(items(c), elemOf(c.self), TypeId::List);
-    }, ResultRule::Sequence));
-    t.push_back(method(E, "ToHashSet", 0, 1, "comparer", T(HashSet), [](Call &c) {
-        auto box = std::make_shared<ListBox>();
-        box->elem = elemOf(c.self);
-        for (auto &v : items(c)) {
-            if (!setContains(*box, v, false)) {
-                box->items.push_back(std::move(v));
+    t.push_back(method(
+        E, "OrderBy", 0, 1, "keySelector", T(Enumerable), [](Call &c) { return orderBy(c, false); },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "OrderByDescending", 0, 1, "keySelector", T(Enumerable), [](Call &c) { return orderBy(c, true); },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "ThenBy", 1, 1, "keySelector", T(Enumerable), [](Call &c) { return orderBy(c, false); },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "ToArray", 0, 0, {}, T(Array), [](Call &c) { return makeList(items(c), elemOf(c.self), TypeId::Array); },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "ToList", 0, 0, {}, T(List), [](Call &c) { return makeList(items(c), elemOf(c.self), TypeId::List); },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "ToHashSet", 0, 1, "comparer", T(HashSet),
+        [](Call &c) {
+            auto box = std::make_shared<ListBox>();
+            box->elem = elemOf(c.self);
+            for (auto &v : items(c)) {
+                if (!setContains(*box, v, false)) {
+                    box->items.push_back(std::move(v));
+                }
             }
-        }
-        return Value(TypeId::HashSet, 0, std::move(box));
-    }, ResultRule::Sequence));
+            return Value(TypeId::HashSet, 0, std::move(box));
+        },
+        ResultRule::Sequence));
     t.push_back(method(E, "ToDictionary", 1, 3, "keySelector,elementSelector,comparer", T(Dictionary), [](Call &c) {
         auto box = std::make_shared<DictBox>();
         for (std::size_t i = 1; i < c.argc(); ++i) {
@@ -431,114 +455,153 @@ void addCollectionMembers(std::vector<Member> &t)
         }
         return acc;
     }));
-    t.push_back(method(E, "Sum", 0, 1, "selector", T(Dynamic), [](Call &c) { return aggregateNumbers(c, 0); }, ResultRule::LambdaResult));
-    t.push_back(method(E, "Max", 0, 1, "selector", T(Dynamic), [](Call &c) { return aggregateNumbers(c, 1); }, ResultRule::LambdaResult));
-    t.push_back(method(E, "Min", 0, 1, "selector", T(Dynamic), [](Call &c) { return aggregateNumbers(c, 2); }, ResultRule::LambdaResult));
+    t.push_back(method(
+        E, "Sum", 0, 1, "selector", T(Dynamic), [](Call &c) { return aggregateNumbers(c, 0); },
+        ResultRule::LambdaResult));
+    t.push_back(method(
+        E, "Max", 0, 1, "selector", T(Dynamic), [](Call &c) { return aggregateNumbers(c, 1); },
+        ResultRule::LambdaResult));
+    t.push_back(method(
+        E, "Min", 0, 1, "selector", T(Dynamic), [](Call &c) { return aggregateNumbers(c, 2); },
+        ResultRule::LambdaResult));
     t.push_back(method(E, "Average", 0, 1, "selector", T(Double), [](Call &c) { return aggregateNumbers(c, 3); }));
-    t.push_back(method(E, "Skip", 1, 1, "count", T(Enumerable), [](Call &c) {
-        auto all = items(c);
-        const std::int64_t n = std::clamp<std::int64_t>(integer(c, 0), 0, std::int64_t(all.size()));
-        return sequence(std::vector<Value>(all.begin() + n, all.end()), elemOf(c.self));
-    }, ResultRule::Sequence));
-    t.push_back(method(E, "Take", 1, 1, "count", T(Enumerable), [](Call &c) {
-        auto all = items(c);
-        const std::int64_t n = std::clamp<std::int64_t>(integer(c, 0), 0, std::int64_t(all.size()));
-        return sequence(std::vector<Value>(all.begin(), all.begin() + n), elemOf(c.self));
-    }, ResultRule::Sequence));
-    t.push_back(method(E, "SkipWhile", 1, 1, "predicate", T(Enumerable), [](Call &c) {
-        auto all = items(c);
-        std::size_t i = 0;
-        while (i < all.size() && test(c, 0, all[i], i)) {
-            ++i;
-        }
-        return sequence(std::vector<Value>(all.begin() + std::ptrdiff_t(i), all.end()), elemOf(c.self));
-    }, ResultRule::Sequence));
-    t.push_back(method(E, "TakeWhile", 1, 1, "predicate", T(Enumerable), [](Call &c) {
-        auto all = items(c);
-        std::size_t i = 0;
-        while (i < all.size() && test(c, 0, all[i], i)) {
-            ++i;
-        }
-        return sequence(std::vector<Value>(all.begin(), all.begin() + std::ptrdiff_t(i)), elemOf(c.self));
-    }, ResultRule::Sequence));
-    t.push_back(method(E, "Distinct", 0, 1, "comparer", T(Enumerable), [](Call &c) {
-        const bool ic = c.argc() > 0 && ignoreCase(c.arg(0));
-        ListBox box;
-        for (auto &v : items(c)) {
-            c.st.step();
-            if (!setContains(box, v, ic)) {
-                box.items.push_back(std::move(v));
+    t.push_back(method(
+        E, "Skip", 1, 1, "count", T(Enumerable),
+        [](Call &c) {
+            auto all = items(c);
+            const std::int64_t n = std::clamp<std::int64_t>(integer(c, 0), 0, std::int64_t(all.size()));
+            return sequence(std::vector<Value>(all.begin() + n, all.end()), elemOf(c.self));
+        },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "Take", 1, 1, "count", T(Enumerable),
+        [](Call &c) {
+            auto all = items(c);
+            const std::int64_t n = std::clamp<std::int64_t>(integer(c, 0), 0, std::int64_t(all.size()));
+            return sequence(std::vector<Value>(all.begin(), all.begin() + n), elemOf(c.self));
+        },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "SkipWhile", 1, 1, "predicate", T(Enumerable),
+        [](Call &c) {
+            auto all = items(c);
+            std::size_t i = 0;
+            while (i < all.size() && test(c, 0, all[i], i)) {
+                ++i;
             }
-        }
-        return sequence(std::move(box.items), elemOf(c.self));
-    }, ResultRule::Sequence));
-    t.push_back(method(E, "Reverse", 0, 0, {}, T(Enumerable), [](Call &c) {
-        auto all = items(c);
-        std::reverse(all.begin(), all.end());
-        if (c.self.is(TypeId::List)) {
-            c.self.as<ListBox>()->items = all; // List<T>.Reverse() reverses in place
-            return Value();
-        }
-        return sequence(std::move(all), elemOf(c.self));
-    }, ResultRule::Sequence));
-    t.push_back(method(E, "Concat", 1, 1, "second", T(Enumerable), [](Call &c) {
-        auto all = items(c);
-        for (auto &v : enumerate(c.st, c.arg(0))) {
-            all.push_back(std::move(v));
-        }
-        c.st.charge(all.size() * sizeof(Value));
-        return sequence(std::move(all), elemOf(c.self));
-    }, ResultRule::Sequence));
-    t.push_back(method(E, "Union", 1, 1, "second", T(Enumerable), [](Call &c) {
-        ListBox box;
-        auto all = items(c);
-        for (auto &v : enumerate(c.st, c.arg(0))) {
-            all.push_back(std::move(v));
-        }
-        for (auto &v : all) {
-            c.st.step();
-            if (!setContains(box, v, false)) {
-                box.items.push_back(std::move(v));
+            return sequence(std::vector<Value>(all.begin() + std::ptrdiff_t(i), all.end()), elemOf(c.self));
+        },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "TakeWhile", 1, 1, "predicate", T(Enumerable),
+        [](Call &c) {
+            auto all = items(c);
+            std::size_t i = 0;
+            while (i < all.size() && test(c, 0, all[i], i)) {
+                ++i;
             }
-        }
-        return sequence(std::move(box.items), elemOf(c.self));
-    }, ResultRule::Sequence));
-    t.push_back(method(E, "Intersect", 1, 1, "second", T(Enumerable), [](Call &c) {
-        ListBox other;
-        other.items = enumerate(c.st, c.arg(0));
-        std::vector<Value> out;
-        for (auto &v : items(c)) {
-            c.st.step(std::int64_t(other.items.size()));
-            if (setContains(other, v, false)) {
-                out.push_back(std::move(v));
+            return sequence(std::vector<Value>(all.begin(), all.begin() + std::ptrdiff_t(i)), elemOf(c.self));
+        },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "Distinct", 0, 1, "comparer", T(Enumerable),
+        [](Call &c) {
+            const bool ic = c.argc() > 0 && ignoreCase(c.arg(0));
+            ListBox box;
+            for (auto &v : items(c)) {
+                c.st.step();
+                if (!setContains(box, v, ic)) {
+                    box.items.push_back(std::move(v));
+                }
             }
-        }
-        return sequence(std::move(out), elemOf(c.self));
-    }, ResultRule::Sequence));
-    t.push_back(method(E, "Except", 1, 1, "second", T(Enumerable), [](Call &c) {
-        ListBox other;
-        other.items = enumerate(c.st, c.arg(0));
-        std::vector<Value> out;
-        for (auto &v : items(c)) {
-            c.st.step(std::int64_t(other.items.size()));
-            if (!setContains(other, v, false)) {
-                out.push_back(std::move(v));
+            return sequence(std::move(box.items), elemOf(c.self));
+        },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "Reverse", 0, 0, {}, T(Enumerable),
+        [](Call &c) {
+            auto all = items(c);
+            std::reverse(all.begin(), all.end());
+            if (c.self.is(TypeId::List)) {
+                c.self.as<ListBox>()->items = all; // List<T>.Reverse() reverses in place
+                return Value();
             }
-        }
-        return sequence(std::move(out), elemOf(c.self));
-    }, ResultRule::Sequence));
-    t.push_back(method(E, "DefaultIfEmpty", 0, 1, "defaultValue", T(Enumerable), [](Call &c) {
-        auto all = items(c);
-        if (all.empty()) {
-            all.push_back(c.argc() > 0 ? c.arg(0) : Value());
-        }
-        return sequence(std::move(all), elemOf(c.self));
-    }, ResultRule::Sequence));
+            return sequence(std::move(all), elemOf(c.self));
+        },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "Concat", 1, 1, "second", T(Enumerable),
+        [](Call &c) {
+            auto all = items(c);
+            for (auto &v : enumerate(c.st, c.arg(0))) {
+                all.push_back(std::move(v));
+            }
+            c.st.charge(all.size() * sizeof(Value));
+            return sequence(std::move(all), elemOf(c.self));
+        },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "Union", 1, 1, "second", T(Enumerable),
+        [](Call &c) {
+            ListBox box;
+            auto all = items(c);
+            for (auto &v : enumerate(c.st, c.arg(0))) {
+                all.push_back(std::move(v));
+            }
+            for (auto &v : all) {
+                c.st.step();
+                if (!setContains(box, v, false)) {
+                    box.items.push_back(std::move(v));
+                }
+            }
+            return sequence(std::move(box.items), elemOf(c.self));
+        },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "Intersect", 1, 1, "second", T(Enumerable),
+        [](Call &c) {
+            ListBox other;
+            other.items = enumerate(c.st, c.arg(0));
+            std::vector<Value> out;
+            for (auto &v : items(c)) {
+                c.st.step(std::int64_t(other.items.size()));
+                if (setContains(other, v, false)) {
+                    out.push_back(std::move(v));
+                }
+            }
+            return sequence(std::move(out), elemOf(c.self));
+        },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "Except", 1, 1, "second", T(Enumerable),
+        [](Call &c) {
+            ListBox other;
+            other.items = enumerate(c.st, c.arg(0));
+            std::vector<Value> out;
+            for (auto &v : items(c)) {
+                c.st.step(std::int64_t(other.items.size()));
+                if (!setContains(other, v, false)) {
+                    out.push_back(std::move(v));
+                }
+            }
+            return sequence(std::move(out), elemOf(c.self));
+        },
+        ResultRule::Sequence));
+    t.push_back(method(
+        E, "DefaultIfEmpty", 0, 1, "defaultValue", T(Enumerable),
+        [](Call &c) {
+            auto all = items(c);
+            if (all.empty()) {
+                all.push_back(c.argc() > 0 ? c.arg(0) : Value());
+            }
+            return sequence(std::move(all), elemOf(c.self));
+        },
+        ResultRule::Sequence));
     t.push_back(method(E, "SequenceEqual", 1, 1, "second", T(Bool), [](Call &c) {
         auto a = items(c);
         auto b = enumerate(c.st, c.arg(0));
-        return Value::boolean(a.size() == b.size() &&
-                              std::equal(a.begin(), a.end(), b.begin(), [](auto &x, auto &y) { return valueEquals(x, y); }));
+        return Value::boolean(a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                                                 [](auto &x, auto &y) { return valueEquals(x, y); }));
     }));
     t.push_back(method(E, "Cast", 0, 0, {}, T(Enumerable), [](Call &c) {
         std::vector<Value> out;
@@ -579,34 +642,41 @@ void addCollectionMembers(std::vector<Member> &t)
 
     // byte[]
     t.push_back(prop(Bytes, "Length", T(Int32), [](Call &c) { return Value::int32(int(bytesOf(c.self).size())); }));
-    t.push_back(indexer(Bytes, 1, T(Int32), [](Call &c) {
-        const std::string &b = bytesOf(c.self);
-        const std::int64_t i = integer(c, 0);
-        if (i < 0 || i >= std::int64_t(b.size())) {
-            fail("Index was outside the bounds of the array.", "System.IndexOutOfRangeException");
-        }
-        return Value::int32(std::uint8_t(b[std::size_t(i)]));
-    }, [](Call &c) {
-        auto &b = c.self.as<BytesBox>()->data;
-        const std::int64_t i = integer(c, 0);
-        if (i < 0 || i >= std::int64_t(b.size())) {
-            fail("Index was outside the bounds of the array.", "System.IndexOutOfRangeException");
-        }
-        b[std::size_t(i)] = char(integer(c, 1) & 0xFF);
-        return Value();
-    }));
+    t.push_back(indexer(
+        Bytes, 1, T(Int32),
+        [](Call &c) {
+            const std::string &b = bytesOf(c.self);
+            const std::int64_t i = integer(c, 0);
+            if (i < 0 || i >= std::int64_t(b.size())) {
+                fail("Index was outside the bounds of the array.", "System.IndexOutOfRangeException");
+            }
+            return Value::int32(std::uint8_t(b[std::size_t(i)]));
+        },
+        [](Call &c) {
+            auto &b = c.self.as<BytesBox>()->data;
+            const std::int64_t i = integer(c, 0);
+            if (i < 0 || i >= std::int64_t(b.size())) {
+                fail("Index was outside the bounds of the array.", "System.IndexOutOfRangeException");
+            }
+            b[std::size_t(i)] = char(integer(c, 1) & 0xFF);
+            return Value();
+        }));
 
     // arrays, List<T>, HashSet<T>
     t.push_back(prop(Array, "Length", T(Int32), [](Call &c) { return Value::int32(int(list(c).items.size())); }));
     t.push_back(prop(Array, "Count", T(Int32), [](Call &c) { return Value::int32(int(list(c).items.size())); }));
-    t.push_back(indexer(Array, 1, T(Dynamic), [](Call &c) {
-        auto &l = list(c);
-        return l.items[checkIndex(c, 0, l.items.size())];
-    }, [](Call &c) {
-        auto &l = list(c);
-        l.items[checkIndex(c, 0, l.items.size())] = c.arg(1);
-        return Value();
-    }, ResultRule::Element));
+    t.push_back(indexer(
+        Array, 1, T(Dynamic),
+        [](Call &c) {
+            auto &l = list(c);
+            return l.items[checkIndex(c, 0, l.items.size())];
+        },
+        [](Call &c) {
+            auto &l = list(c);
+            l.items[checkIndex(c, 0, l.items.size())] = c.arg(1);
+            return Value();
+        },
+        ResultRule::Element));
     t.push_back(method(Array, "Add", 1, 1, "item", T(Dynamic), [](Call &c) {
         auto &l = list(c);
         c.st.charge(sizeof(Value));
@@ -692,25 +762,31 @@ void addCollectionMembers(std::vector<Member> &t)
         }
         return Value::boolean(false);
     }));
-    t.push_back(method(Array, "Find", 1, 1, "match", T(Dynamic), [](Call &c) {
-        const auto all = list(c).items;
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            if (test(c, 0, all[i], i)) {
-                return all[i];
+    t.push_back(method(
+        Array, "Find", 1, 1, "match", T(Dynamic),
+        [](Call &c) {
+            const auto all = list(c).items;
+            for (std::size_t i = 0; i < all.size(); ++i) {
+                if (test(c, 0, all[i], i)) {
+                    return all[i];
+                }
             }
-        }
-        return Value();
-    }, ResultRule::Element));
-    t.push_back(method(Array, "FindAll", 1, 1, "match", T(List), [](Call &c) {
-        const auto all = list(c).items;
-        std::vector<Value> out;
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            if (test(c, 0, all[i], i)) {
-                out.push_back(all[i]);
+            return Value();
+        },
+        ResultRule::Element));
+    t.push_back(method(
+        Array, "FindAll", 1, 1, "match", T(List),
+        [](Call &c) {
+            const auto all = list(c).items;
+            std::vector<Value> out;
+            for (std::size_t i = 0; i < all.size(); ++i) {
+                if (test(c, 0, all[i], i)) {
+                    out.push_back(all[i]);
+                }
             }
-        }
-        return makeList(std::move(out), list(c).elem, TypeId::List);
-    }, ResultRule::Sequence));
+            return makeList(std::move(out), list(c).elem, TypeId::List);
+        },
+        ResultRule::Sequence));
     t.push_back(method(Array, "ForEach", 1, 1, "action", T(Void), [](Call &c) {
         const auto all = list(c).items;
         for (std::size_t i = 0; i < all.size(); ++i) {
@@ -720,9 +796,8 @@ void addCollectionMembers(std::vector<Member> &t)
     }));
     t.push_back(ctor(List, 0, 1, "collection", [](Call &c) { return newList(c, TypeId::List); }));
     t.push_back(ctor(HashSet, 0, 2, "collection,comparer", [](Call &c) { return newList(c, TypeId::HashSet); }));
-    t.push_back(smethod(Array, "Empty", 0, 0, {}, T(Array), [](Call &c) {
-        return makeList({}, c.typeArgs.empty() ? TypeId::Dynamic : c.typeArgs[0].id);
-    }));
+    t.push_back(smethod(Array, "Empty", 0, 0, {}, T(Array),
+                        [](Call &c) { return makeList({}, c.typeArgs.empty() ? TypeId::Dynamic : c.typeArgs[0].id); }));
     t.push_back(smethod(Array, "IndexOf", 2, 2, "array,value", T(Int32), [](Call &c) {
         const auto all = enumerate(c.st, c.arg(0));
         for (std::size_t i = 0; i < all.size(); ++i) {
@@ -757,30 +832,34 @@ void addCollectionMembers(std::vector<Member> &t)
         }
         return Value(TypeId::Dictionary, 0, std::move(box));
     }));
-    t.push_back(indexer(Dictionary, 1, T(Dynamic), [](Call &c) {
-        const auto &d = dict(c);
-        if (c.arg(0).isNull()) {
-            failArgumentNull("key");
-        }
-        const int at = d.find(c.arg(0));
-        if (at < 0) {
-            keyNotFound(c.arg(0));
-        }
-        return d.entries[std::size_t(at)].second;
-    }, [](Call &c) {
-        auto &d = dict(c);
-        if (c.arg(0).isNull()) {
-            failArgumentNull("key");
-        }
-        const int at = d.find(c.arg(0));
-        if (at < 0) {
-            c.st.charge(2 * sizeof(Value));
-            d.entries.push_back({c.arg(0), c.arg(1)});
-        } else {
-            d.entries[std::size_t(at)].second = c.arg(1);
-        }
-        return Value();
-    }, ResultRule::Element));
+    t.push_back(indexer(
+        Dictionary, 1, T(Dynamic),
+        [](Call &c) {
+            const auto &d = dict(c);
+            if (c.arg(0).isNull()) {
+                failArgumentNull("key");
+            }
+            const int at = d.find(c.arg(0));
+            if (at < 0) {
+                keyNotFound(c.arg(0));
+            }
+            return d.entries[std::size_t(at)].second;
+        },
+        [](Call &c) {
+            auto &d = dict(c);
+            if (c.arg(0).isNull()) {
+                failArgumentNull("key");
+            }
+            const int at = d.find(c.arg(0));
+            if (at < 0) {
+                c.st.charge(2 * sizeof(Value));
+                d.entries.push_back({c.arg(0), c.arg(1)});
+            } else {
+                d.entries[std::size_t(at)].second = c.arg(1);
+            }
+            return Value();
+        },
+        ResultRule::Element));
     t.push_back(method(Dictionary, "Add", 2, 2, "key,value", T(Void), [](Call &c) {
         auto &d = dict(c);
         if (c.arg(0).isNull()) {
@@ -817,26 +896,29 @@ void addCollectionMembers(std::vector<Member> &t)
         c.args[1] = at < 0 ? defaultOf(TypeRef{d.valueType}) : d.entries[std::size_t(at)].second;
         return Value::boolean(at >= 0);
     }));
-    t.push_back(method(Dictionary, "GetValueOrDefault", 1, 2, "key,defaultValue", T(Dynamic), [](Call &c) {
-        const auto &d = dict(c);
-        const int at = d.find(c.arg(0));
-        if (at < 0) {
-            return c.argc() > 1 ? c.arg(1) : Value();
-        }
-        const Value &v = d.entries[std::size_t(at)].second;
-        // IReadOnlyDictionary<string, string[]> (JWT claims): APIM's extension joins the values
-        if (v.is(TypeId::Array) && v.as<ListBox>()->elem == TypeId::String) {
-            std::string joined;
-            for (const auto &s : v.as<ListBox>()->items) {
-                if (!joined.empty()) {
-                    joined += ',';
-                }
-                joined += toText(s);
+    t.push_back(method(
+        Dictionary, "GetValueOrDefault", 1, 2, "key,defaultValue", T(Dynamic),
+        [](Call &c) {
+            const auto &d = dict(c);
+            const int at = d.find(c.arg(0));
+            if (at < 0) {
+                return c.argc() > 1 ? c.arg(1) : Value();
             }
-            return Value::string(std::move(joined));
-        }
-        return v;
-    }, ResultRule::Element));
+            const Value &v = d.entries[std::size_t(at)].second;
+            // IReadOnlyDictionary<string, string[]> (JWT claims): APIM's extension joins the values
+            if (v.is(TypeId::Array) && v.as<ListBox>()->elem == TypeId::String) {
+                std::string joined;
+                for (const auto &s : v.as<ListBox>()->items) {
+                    if (!joined.empty()) {
+                        joined += ',';
+                    }
+                    joined += toText(s);
+                }
+                return Value::string(std::move(joined));
+            }
+            return v;
+        },
+        ResultRule::Element));
     t.push_back(method(Dictionary, "Remove", 1, 1, "key", T(Bool), [](Call &c) {
         auto &d = dict(c);
         const int at = d.find(c.arg(0));
@@ -896,10 +978,28 @@ void addCollectionMembers(std::vector<Member> &t)
     }));
 
     // KeyValuePair<K,V>
-    t.push_back(Member{KeyValuePair, "Key", MemberKind::Property, 0, 0, {}, T(Dynamic), ResultRule::PairKey,
-                       [](Call &c) { return c.self.as<PairBox>()->key; }, nullptr, {}});
-    t.push_back(Member{KeyValuePair, "Value", MemberKind::Property, 0, 0, {}, T(Dynamic), ResultRule::PairValue,
-                       [](Call &c) { return c.self.as<PairBox>()->value; }, nullptr, {}});
+    t.push_back(Member{KeyValuePair,
+                       "Key",
+                       MemberKind::Property,
+                       0,
+                       0,
+                       {},
+                       T(Dynamic),
+                       ResultRule::PairKey,
+                       [](Call &c) { return c.self.as<PairBox>()->key; },
+                       nullptr,
+                       {}});
+    t.push_back(Member{KeyValuePair,
+                       "Value",
+                       MemberKind::Property,
+                       0,
+                       0,
+                       {},
+                       T(Dynamic),
+                       ResultRule::PairValue,
+                       [](Call &c) { return c.self.as<PairBox>()->value; },
+                       nullptr,
+                       {}});
 }
 
 } // namespace gw::expr::rows

@@ -57,9 +57,12 @@ ResponseState &responseOf(const Call &c)
 const Url &urlOf(const Call &c)
 {
     switch (c.self.integer()) {
-    case RequestUrl: return c.context().request.url;
-    case OriginalUrl: return c.context().request.originalUrl;
-    default: return c.self.as<UrlBox>()->url;
+    case RequestUrl:
+        return c.context().request.url;
+    case OriginalUrl:
+        return c.context().request.originalUrl;
+    default:
+        return c.self.as<UrlBox>()->url;
     }
 }
 
@@ -86,20 +89,28 @@ void group(Grouped &out, const std::string &name, const std::string &value)
 const http::Headers *headerFields(const Call &c, const Value &self)
 {
     switch (self.integer()) {
-    case RequestHeaders: return &c.context().request.headers;
-    case ResponseHeaders: return &c.context().response.headers;
-    case StoredResponseHeaders: return &self.as<ResponseBox>()->state->headers;
-    default: return nullptr;
+    case RequestHeaders:
+        return &c.context().request.headers;
+    case ResponseHeaders:
+        return &c.context().response.headers;
+    case StoredResponseHeaders:
+        return &self.as<ResponseBox>()->state->headers;
+    default:
+        return nullptr;
     }
 }
 
 const std::vector<std::pair<std::string, std::string>> *queryPairs(const Call &c, const Value &self)
 {
     switch (self.integer()) {
-    case RequestQuery: return &c.context().request.url.query;
-    case OriginalQuery: return &c.context().request.originalUrl.query;
-    case BoxedUrlQuery: return &self.as<UrlBox>()->url.query;
-    default: return nullptr;
+    case RequestQuery:
+        return &c.context().request.url.query;
+    case OriginalQuery:
+        return &c.context().request.originalUrl.query;
+    case BoxedUrlQuery:
+        return &self.as<UrlBox>()->url.query;
+    default:
+        return nullptr;
     }
 }
 
@@ -174,9 +185,12 @@ std::vector<std::string> valuesOf(const Call &c, std::string_view name)
 std::optional<std::string> *bodyOf(const Call &c)
 {
     switch (c.self.integer()) {
-    case RequestBody: return &c.context().request.body;
-    case ResponseBody: return &c.context().response.body;
-    default: return &c.self.as<ResponseBox>()->state->body;
+    case RequestBody:
+        return &c.context().request.body;
+    case ResponseBody:
+        return &c.context().response.body;
+    default:
+        return &c.self.as<ResponseBox>()->state->body;
     }
 }
 
@@ -198,8 +212,10 @@ Value bodyAs(Call &c)
     const TypeId target = c.typeArgs.empty() ? TypeId::String : c.typeArgs[0].id;
     std::string text = readBody(c, 0);
     switch (target) {
-    case TypeId::String: return Value::string(std::move(text));
-    case TypeId::Bytes: return makeBytes(std::move(text));
+    case TypeId::String:
+        return Value::string(std::move(text));
+    case TypeId::Bytes:
+        return makeBytes(std::move(text));
     case TypeId::JObject: {
         auto node = parseJson(text);
         if (node->kind != JNode::Kind::Object) {
@@ -223,11 +239,15 @@ Value bodyAs(Call &c)
     case TypeId::JToken:
     case TypeId::JValue:
     case TypeId::Dynamic:
-    case TypeId::Object: return makeJson(parseJson(text));
-    case TypeId::XDocument: return parseXmlDocument(text, false);
-    case TypeId::XElement: return parseXmlDocument(text, true);
-    default: fail("IMessageBody.As<" + std::string(typeDisplayName(target)) + "> is not supported.",
-                  "System.NotSupportedException");
+    case TypeId::Object:
+        return makeJson(parseJson(text));
+    case TypeId::XDocument:
+        return parseXmlDocument(text, false);
+    case TypeId::XElement:
+        return parseXmlDocument(text, true);
+    default:
+        fail("IMessageBody.As<" + std::string(typeDisplayName(target)) + "> is not supported.",
+             "System.NotSupportedException");
     }
 }
 
@@ -246,7 +266,8 @@ Value formContent(Call &c)
         if (!pair.empty()) {
             const auto eq = pair.find('=');
             const std::string name = decodeQueryComponent(pair.substr(0, eq));
-            const std::string value = eq == std::string::npos ? std::string() : decodeQueryComponent(pair.substr(eq + 1));
+            const std::string value =
+                eq == std::string::npos ? std::string() : decodeQueryComponent(pair.substr(eq + 1));
             const Value key = Value::string(name);
             const int at = dict->find(key);
             if (at >= 0) {
@@ -371,7 +392,11 @@ Value jwtDate(const Call &c, std::string_view name)
     }
     const double seconds = node->kind == JNode::Kind::Integer ? double(node->integer) : node->real;
     constexpr std::int64_t unixEpochTicks = 621355968000000000;
-    return makeDateTime(unixEpochTicks + std::int64_t(seconds * double(ticksPerSecond)), 1);
+    const double ticks = seconds * double(ticksPerSecond);
+    if (!(ticks > -6e17 && ticks < 2.5e18)) {
+        return {};
+    }
+    return makeDateTime(unixEpochTicks + std::int64_t(ticks), 1);
 }
 
 Value claimValues(const JNode &node)
@@ -385,7 +410,7 @@ Value claimValues(const JNode &node)
         values.push_back(writeJson(node, false));
     } else {
         values.push_back(node.kind == JNode::Kind::Bool ? (node.boolean ? "true" : "false")
-                                                         : toText(makeJson(cloneJson(node))));
+                                                        : toText(makeJson(cloneJson(node))));
     }
     return stringArray(std::move(values));
 }
@@ -414,26 +439,33 @@ void addContextMembers(std::vector<Member> &t)
 {
     using enum TypeId;
     // context
-    t.push_back(prop(Context, "Request", T(Request), [](Call &) { return Value(TypeId::Request, 0); },
-                     "The incoming request as policies changed it so far."));
-    t.push_back(prop(Context, "Response", T(Response), [](Call &) { return Value(TypeId::Response, 0); },
-                     "The response: the backend's in outbound, the one being built in on-error."));
-    t.push_back(prop(Context, "Variables", T(Variables), [](Call &) { return Value(TypeId::Variables, 0); },
-                     "Variables set by set-variable, send-request, validate-jwt output and others."));
-    t.push_back(prop(Context, "Api", T(Api), [](Call &c) { return c.context().api ? Value(TypeId::Api, 0) : Value(); }));
+    t.push_back(prop(
+        Context, "Request", T(Request), [](Call &) { return Value(TypeId::Request, 0); },
+        "The incoming request as policies changed it so far."));
+    t.push_back(prop(
+        Context, "Response", T(Response), [](Call &) { return Value(TypeId::Response, 0); },
+        "The response: the backend's in outbound, the one being built in on-error."));
+    t.push_back(prop(
+        Context, "Variables", T(Variables), [](Call &) { return Value(TypeId::Variables, 0); },
+        "Variables set by set-variable, send-request, validate-jwt output and others."));
+    t.push_back(
+        prop(Context, "Api", T(Api), [](Call &c) { return c.context().api ? Value(TypeId::Api, 0) : Value(); }));
     t.push_back(prop(Context, "Operation", T(Operation),
                      [](Call &c) { return c.context().operation ? Value(TypeId::Operation, 0) : Value(); }));
-    t.push_back(prop(Context, "Product", T(Product),
-                     [](Call &c) { return c.context().product ? Value(TypeId::Product, 0) : Value(); },
-                     "Null outside a product context."));
-    t.push_back(prop(Context, "Subscription", T(Subscription),
-                     [](Call &c) { return c.context().subscription ? Value(TypeId::Subscription, 0) : Value(); },
-                     "Null when the request used no subscription key."));
-    t.push_back(prop(Context, "User", T(User), [](Call &) { return Value(); },
-                     "The subscription's owner; null: subscriptions here have no user."));
-    t.push_back(prop(Context, "LastError", T(LastError),
-                     [](Call &c) { return c.context().lastError ? Value(TypeId::LastError, 0) : Value(); },
-                     "Set in on-error."));
+    t.push_back(prop(
+        Context, "Product", T(Product),
+        [](Call &c) { return c.context().product ? Value(TypeId::Product, 0) : Value(); },
+        "Null outside a product context."));
+    t.push_back(prop(
+        Context, "Subscription", T(Subscription),
+        [](Call &c) { return c.context().subscription ? Value(TypeId::Subscription, 0) : Value(); },
+        "Null when the request used no subscription key."));
+    t.push_back(prop(
+        Context, "User", T(User), [](Call &) { return Value(); },
+        "The subscription's owner; null: subscriptions here have no user."));
+    t.push_back(prop(
+        Context, "LastError", T(LastError),
+        [](Call &c) { return c.context().lastError ? Value(TypeId::LastError, 0) : Value(); }, "Set in on-error."));
     t.push_back(prop(Context, "Deployment", T(Deployment), [](Call &) { return Value(TypeId::Deployment, 0); }));
     t.push_back(prop(Context, "Elapsed", T(TimeSpan), [](Call &c) {
         const auto elapsed = std::chrono::steady_clock::now() - c.context().started;
@@ -443,8 +475,9 @@ void addContextMembers(std::vector<Member> &t)
     t.push_back(prop(Context, "Timestamp", T(DateTime),
                      [](Call &c) { return makeDateTime(toTicks(c.context().timestamp), 1); }));
     t.push_back(prop(Context, "Tracing", T(Bool), [](Call &c) { return Value::boolean(c.context().tracing); }));
-    t.push_back(prop(Context, "GraphQL", T(GraphQL), [](Call &) { return Value(TypeId::GraphQL, 0); },
-                     "GraphQL resolver context: arguments and parent of the field being resolved."));
+    t.push_back(prop(
+        Context, "GraphQL", T(GraphQL), [](Call &) { return Value(TypeId::GraphQL, 0); },
+        "GraphQL resolver context: arguments and parent of the field being resolved."));
     // Resolvers do not run here: the arguments and the parent are empty objects.
     t.push_back(prop(GraphQL, "Arguments", T(JObject),
                      [](Call &) { return makeJson(std::make_shared<JNode>(JNode::Kind::Object)); }));
@@ -464,18 +497,18 @@ void addContextMembers(std::vector<Member> &t)
     t.push_back(prop(Request, "Body", T(MessageBody), [](Call &c) {
         return c.context().request.body ? Value(TypeId::MessageBody, RequestBody) : Value();
     }));
-    t.push_back(prop(Request, "IpAddress", T(String),
-                     [](Call &c) { return Value::string(c.context().request.ipAddress); }));
+    t.push_back(
+        prop(Request, "IpAddress", T(String), [](Call &c) { return Value::string(c.context().request.ipAddress); }));
     t.push_back(prop(Request, "MatchedParameters", T(Dictionary, String, String), matchedParameters));
-    t.push_back(prop(Request, "Certificate", T(Dynamic), [](Call &) { return Value(); },
-                     "The client certificate; null: none is negotiated locally."));
+    t.push_back(prop(
+        Request, "Certificate", T(Dynamic), [](Call &) { return Value(); },
+        "The client certificate; null: none is negotiated locally."));
     t.push_back(prop(Request, "PrivateEndpointConnection", T(Dynamic), [](Call &) { return Value(); }));
 
     // IResponse (context.Response, or one send-request stored)
-    t.push_back(prop(Response, "StatusCode", T(Int32),
-                     [](Call &c) { return Value::int32(responseOf(c).statusCode); }));
-    t.push_back(prop(Response, "StatusReason", T(String),
-                     [](Call &c) { return Value::string(responseOf(c).statusReason); }));
+    t.push_back(prop(Response, "StatusCode", T(Int32), [](Call &c) { return Value::int32(responseOf(c).statusCode); }));
+    t.push_back(
+        prop(Response, "StatusReason", T(String), [](Call &c) { return Value::string(responseOf(c).statusReason); }));
     t.push_back(prop(Response, "Headers", T(Headers), [](Call &c) {
         return c.self.object() ? Value(TypeId::Headers, StoredResponseHeaders, c.self.object())
                                : Value(TypeId::Headers, ResponseHeaders);
@@ -496,12 +529,16 @@ void addContextMembers(std::vector<Member> &t)
     t.push_back(prop(Url, "QueryString", T(String), [](Call &c) { return Value::string(urlOf(c).queryString()); }));
     t.push_back(prop(Url, "Query", T(Headers), [](Call &c) {
         switch (c.self.integer()) {
-        case RequestUrl: return Value(TypeId::Headers, RequestQuery);
-        case OriginalUrl: return Value(TypeId::Headers, OriginalQuery);
-        default: return Value(TypeId::Headers, BoxedUrlQuery, c.self.object());
+        case RequestUrl:
+            return Value(TypeId::Headers, RequestQuery);
+        case OriginalUrl:
+            return Value(TypeId::Headers, OriginalQuery);
+        default:
+            return Value(TypeId::Headers, BoxedUrlQuery, c.self.object());
         }
     }));
-    t.push_back(method(Url, "ToString", 0, 0, {}, T(String), [](Call &c) { return Value::string(urlOf(c).toString()); }));
+    t.push_back(
+        method(Url, "ToString", 0, 0, {}, T(String), [](Call &c) { return Value::string(urlOf(c).toString()); }));
     t.push_back(method(Url, "ToUri", 0, 0, {}, T(Uri), [](Call &c) {
         Value text = Value::string(urlOf(c).toString());
         std::span<Value> args(&text, 1);
@@ -510,16 +547,19 @@ void addContextMembers(std::vector<Member> &t)
     }));
 
     // Headers, Url.Query: IReadOnlyDictionary<string, string[]> with case-insensitive names
-    t.push_back(method(Headers, "GetValueOrDefault", 1, 2, "name,defaultValue", T(String), [](Call &c) {
-        if (c.arg(0).isNull()) {
-            failArgumentNull("key");
-        }
-        auto joined = joinedValue(c, c.arg(0).text());
-        if (joined) {
-            return Value::string(std::move(*joined));
-        }
-        return c.argc() > 1 ? c.arg(1) : Value();
-    }, ResultRule::Fixed, "The values of a header, comma-separated, or the default."));
+    t.push_back(method(
+        Headers, "GetValueOrDefault", 1, 2, "name,defaultValue", T(String),
+        [](Call &c) {
+            if (c.arg(0).isNull()) {
+                failArgumentNull("key");
+            }
+            auto joined = joinedValue(c, c.arg(0).text());
+            if (joined) {
+                return Value::string(std::move(*joined));
+            }
+            return c.argc() > 1 ? c.arg(1) : Value();
+        },
+        ResultRule::Fixed, "The values of a header, comma-separated, or the default."));
     t.push_back(indexer(Headers, 1, T(Array, String), [](Call &c) {
         const std::string name = str(c, 0);
         auto values = valuesOf(c, name);
@@ -539,7 +579,8 @@ void addContextMembers(std::vector<Member> &t)
         c.args[1] = stringArray(std::move(values));
         return Value::boolean(true);
     }));
-    t.push_back(prop(Headers, "Count", T(Int32), [](Call &c) { return Value::int32(int(groupedOf(c, c.self).size())); }));
+    t.push_back(
+        prop(Headers, "Count", T(Int32), [](Call &c) { return Value::int32(int(groupedOf(c, c.self).size())); }));
     t.push_back(prop(Headers, "Keys", T(Enumerable, String), [](Call &c) {
         std::vector<std::string> keys;
         for (auto &[n, v] : groupedOf(c, c.self)) {
@@ -565,22 +606,25 @@ void addContextMembers(std::vector<Member> &t)
         }
         return it->second;
     }));
-    t.push_back(method(Variables, "GetValueOrDefault", 1, 2, "name,defaultValue", T(Object), [](Call &c) {
-        const std::string name = str(c, 0);
-        auto &vars = c.context().variables;
-        const auto it = vars.find(name);
-        const TypeRef target = c.typeArgs.empty() ? TypeRef{} : c.typeArgs[0];
-        if (it == vars.end()) {
-            if (c.argc() > 1) {
-                return c.typeArgs.empty() ? c.arg(1) : convertForAssignment(c.arg(1), target);
+    t.push_back(method(
+        Variables, "GetValueOrDefault", 1, 2, "name,defaultValue", T(Object),
+        [](Call &c) {
+            const std::string name = str(c, 0);
+            auto &vars = c.context().variables;
+            const auto it = vars.find(name);
+            const TypeRef target = c.typeArgs.empty() ? TypeRef{} : c.typeArgs[0];
+            if (it == vars.end()) {
+                if (c.argc() > 1) {
+                    return c.typeArgs.empty() ? c.arg(1) : convertForAssignment(c.arg(1), target);
+                }
+                return defaultOf(target);
             }
-            return defaultOf(target);
-        }
-        if (!c.typeArgs.empty() && !it->second.isNull() && !isInstance(it->second, target)) {
-            failCast(it->second, typeDisplayName(target.id));
-        }
-        return it->second;
-    }, ResultRule::TypeArgument, "The variable cast to T, or the default when it is not set."));
+            if (!c.typeArgs.empty() && !it->second.isNull() && !isInstance(it->second, target)) {
+                failCast(it->second, typeDisplayName(target.id));
+            }
+            return it->second;
+        },
+        ResultRule::TypeArgument, "The variable cast to T, or the default when it is not set."));
     t.push_back(method(Variables, "ContainsKey", 1, 1, "key", T(Bool),
                        [](Call &c) { return Value::boolean(c.context().variables.count(str(c, 0)) != 0); }));
     t.push_back(method(Variables, "TryGetValue", 2, 2, "key,value", T(Bool), [](Call &c) {
@@ -589,8 +633,8 @@ void addContextMembers(std::vector<Member> &t)
         c.args[1] = it == vars.end() ? Value() : it->second;
         return Value::boolean(it != vars.end());
     }));
-    t.push_back(prop(Variables, "Count", T(Int32),
-                     [](Call &c) { return Value::int32(int(c.context().variables.size())); }));
+    t.push_back(
+        prop(Variables, "Count", T(Int32), [](Call &c) { return Value::int32(int(c.context().variables.size())); }));
     t.push_back(prop(Variables, "Keys", T(Enumerable, String), [](Call &c) {
         std::vector<std::string> keys;
         for (const auto &[k, v] : c.context().variables) {
@@ -612,7 +656,8 @@ void addContextMembers(std::vector<Member> &t)
     t.push_back(prop(Api, "Name", T(String),
                      [](Call &c) { return Value::string(api(c).displayName.value_or(api(c).rootName())); }));
     t.push_back(prop(Api, "Path", T(String), [](Call &c) { return optString(api(c).path); }));
-    t.push_back(prop(Api, "Revision", T(String), [](Call &c) { return Value::string(api(c).apiRevision.value_or("1")); }));
+    t.push_back(
+        prop(Api, "Revision", T(String), [](Call &c) { return Value::string(api(c).apiRevision.value_or("1")); }));
     t.push_back(prop(Api, "IsCurrentRevision", T(Bool),
                      [](Call &c) { return Value::boolean(api(c).isCurrent.value_or(!api(c).isRevisionFolder())); }));
     t.push_back(prop(Api, "Version", T(String), [](Call &c) { return optString(api(c).apiVersion); }));
@@ -628,10 +673,10 @@ void addContextMembers(std::vector<Member> &t)
 
     // IOperation
     t.push_back(prop(Operation, "Id", T(String), [](Call &c) { return Value::string(c.context().operation->name); }));
-    t.push_back(prop(Operation, "Name", T(String),
-                     [](Call &c) { return Value::string(c.context().operation->displayName); }));
-    t.push_back(prop(Operation, "Method", T(String),
-                     [](Call &c) { return Value::string(c.context().operation->method); }));
+    t.push_back(
+        prop(Operation, "Name", T(String), [](Call &c) { return Value::string(c.context().operation->displayName); }));
+    t.push_back(
+        prop(Operation, "Method", T(String), [](Call &c) { return Value::string(c.context().operation->method); }));
     t.push_back(prop(Operation, "UrlTemplate", T(String),
                      [](Call &c) { return Value::string(c.context().operation->urlTemplate); }));
 
@@ -643,9 +688,8 @@ void addContextMembers(std::vector<Member> &t)
     }));
     t.push_back(prop(Product, "ApprovalRequired", T(Bool),
                      [](Call &c) { return Value::boolean(c.context().product->approvalRequired.value_or(false)); }));
-    t.push_back(prop(Product, "SubscriptionRequired", T(Bool), [](Call &c) {
-        return Value::boolean(c.context().product->subscriptionRequired.value_or(true));
-    }));
+    t.push_back(prop(Product, "SubscriptionRequired", T(Bool),
+                     [](Call &c) { return Value::boolean(c.context().product->subscriptionRequired.value_or(true)); }));
     t.push_back(prop(Product, "SubscriptionLimit", T(Int32, Dynamic), [](Call &c) {
         const auto &limit = c.context().product->subscriptionsLimit;
         return limit ? makeInteger(*limit) : Value();
@@ -658,13 +702,14 @@ void addContextMembers(std::vector<Member> &t)
     t.push_back(prop(Product, "Groups", T(Enumerable), [](Call &) { return makeList({}); }));
 
     // ISubscription
-    t.push_back(prop(Subscription, "Id", T(String),
-                     [](Call &c) { return Value::string(c.context().subscription->name); }));
+    t.push_back(
+        prop(Subscription, "Id", T(String), [](Call &c) { return Value::string(c.context().subscription->name); }));
     t.push_back(prop(Subscription, "Name", T(String), [](Call &c) {
         const auto &s = *c.context().subscription;
         return Value::string(s.displayName.value_or(s.name));
     }));
-    t.push_back(prop(Subscription, "Key", T(String), [](Call &c) { return Value::string(c.context().subscriptionKey); }));
+    t.push_back(
+        prop(Subscription, "Key", T(String), [](Call &c) { return Value::string(c.context().subscriptionKey); }));
     t.push_back(prop(Subscription, "PrimaryKey", T(String),
                      [](Call &c) { return optString(c.context().subscription->primaryKey); }));
     t.push_back(prop(Subscription, "SecondaryKey", T(String),
@@ -682,30 +727,34 @@ void addContextMembers(std::vector<Member> &t)
     t.push_back(prop(User, "Identities", T(Enumerable), [](Call &) { return makeList({}); }));
 
     // ILastError
-    t.push_back(prop(LastError, "Source", T(String), [](Call &c) { return Value::string(c.context().lastError->source); }));
-    t.push_back(prop(LastError, "Reason", T(String), [](Call &c) { return Value::string(c.context().lastError->reason); }));
-    t.push_back(prop(LastError, "Message", T(String),
-                     [](Call &c) { return Value::string(c.context().lastError->message); }));
-    t.push_back(prop(LastError, "Scope", T(String), [](Call &c) { return Value::string(c.context().lastError->scope); }));
-    t.push_back(prop(LastError, "Section", T(String),
-                     [](Call &c) { return Value::string(c.context().lastError->section); }));
+    t.push_back(
+        prop(LastError, "Source", T(String), [](Call &c) { return Value::string(c.context().lastError->source); }));
+    t.push_back(
+        prop(LastError, "Reason", T(String), [](Call &c) { return Value::string(c.context().lastError->reason); }));
+    t.push_back(
+        prop(LastError, "Message", T(String), [](Call &c) { return Value::string(c.context().lastError->message); }));
+    t.push_back(
+        prop(LastError, "Scope", T(String), [](Call &c) { return Value::string(c.context().lastError->scope); }));
+    t.push_back(
+        prop(LastError, "Section", T(String), [](Call &c) { return Value::string(c.context().lastError->section); }));
     t.push_back(prop(LastError, "Path", T(String), [](Call &c) { return Value::string(c.context().lastError->path); }));
-    t.push_back(prop(LastError, "PolicyId", T(String),
-                     [](Call &c) { return Value::string(c.context().lastError->policyId); }));
+    t.push_back(
+        prop(LastError, "PolicyId", T(String), [](Call &c) { return Value::string(c.context().lastError->policyId); }));
 
     // IDeployment
     t.push_back(prop(Deployment, "GatewayId", T(String),
                      [](Call &c) { return Value::string(c.context().deployment.gatewayId); }));
-    t.push_back(prop(Deployment, "Region", T(String), [](Call &c) { return Value::string(c.context().deployment.region); }));
+    t.push_back(
+        prop(Deployment, "Region", T(String), [](Call &c) { return Value::string(c.context().deployment.region); }));
     t.push_back(prop(Deployment, "ServiceName", T(String),
                      [](Call &c) { return Value::string(c.context().deployment.serviceName); }));
     t.push_back(prop(Deployment, "ServiceId", T(String),
                      [](Call &c) { return Value::string(c.context().deployment.serviceName); }));
     t.push_back(prop(Deployment, "Gateway", T(Gateway), [](Call &) { return Value(TypeId::Gateway, 0); }));
-    t.push_back(prop(Deployment, "Certificates", T(Dictionary), [](Call &) {
-        return Value(TypeId::Dictionary, 0, std::make_shared<DictBox>());
-    }));
-    t.push_back(prop(Gateway, "Id", T(String), [](Call &c) { return Value::string(c.context().deployment.gatewayId); }));
+    t.push_back(prop(Deployment, "Certificates", T(Dictionary),
+                     [](Call &) { return Value(TypeId::Dictionary, 0, std::make_shared<DictBox>()); }));
+    t.push_back(
+        prop(Gateway, "Id", T(String), [](Call &c) { return Value::string(c.context().deployment.gatewayId); }));
     t.push_back(prop(Gateway, "InstanceId", T(String), [](Call &) { return Value::string("local"); }));
     t.push_back(prop(Gateway, "IsManaged", T(Bool),
                      [](Call &c) { return Value::boolean(c.context().deployment.gatewayId == "managed"); }));
@@ -778,7 +827,8 @@ std::vector<Value> enumerateHost(EvalState &st, const Value &value)
         }
         return out;
     }
-    default: fail("foreach statement cannot operate on variables of type '" + typeNameOf(value) + "'.");
+    default:
+        fail("foreach statement cannot operate on variables of type '" + typeNameOf(value) + "'.");
     }
 }
 

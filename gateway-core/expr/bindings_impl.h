@@ -27,21 +27,32 @@ inline Member sprop(TypeId owner, std::string_view name, TypeRef result, Impl im
 inline Member method(TypeId owner, std::string_view name, int minArgs, int maxArgs, std::string_view params,
                      TypeRef result, Impl impl, ResultRule rule = ResultRule::Fixed, std::string_view doc = {})
 {
-    return Member{owner,        name, MemberKind::Method, std::int8_t(minArgs), std::int8_t(maxArgs), params, result,
-                  rule,         impl, nullptr,            doc};
+    return Member{
+        owner,   name, MemberKind::Method, std::int8_t(minArgs), std::int8_t(maxArgs), params, result, rule, impl,
+        nullptr, doc};
 }
 
 inline Member smethod(TypeId owner, std::string_view name, int minArgs, int maxArgs, std::string_view params,
                       TypeRef result, Impl impl, ResultRule rule = ResultRule::Fixed, std::string_view doc = {})
 {
-    return Member{owner, name, MemberKind::StaticMethod, std::int8_t(minArgs), std::int8_t(maxArgs), params, result,
-                  rule,  impl, nullptr,                  doc};
+    return Member{
+        owner,   name, MemberKind::StaticMethod, std::int8_t(minArgs), std::int8_t(maxArgs), params, result, rule, impl,
+        nullptr, doc};
 }
 
 inline Member ctor(TypeId owner, int minArgs, int maxArgs, std::string_view params, Impl impl)
 {
-    return Member{owner, ".ctor", MemberKind::Constructor, std::int8_t(minArgs), std::int8_t(maxArgs), params,
-                  T(owner), ResultRule::Fixed, impl, nullptr, {}};
+    return Member{owner,
+                  ".ctor",
+                  MemberKind::Constructor,
+                  std::int8_t(minArgs),
+                  std::int8_t(maxArgs),
+                  params,
+                  T(owner),
+                  ResultRule::Fixed,
+                  impl,
+                  nullptr,
+                  {}};
 }
 
 inline Member indexer(TypeId owner, int args, TypeRef result, Impl get, Impl set = nullptr,
@@ -52,12 +63,12 @@ inline Member indexer(TypeId owner, int args, TypeRef result, Impl get, Impl set
 }
 
 // Argument helpers: .NET semantics for the common parameter types.
-std::string str(const Call &c, std::size_t i);         // string parameter: null -> ArgumentNullException
-std::string strOrEmpty(const Call &c, std::size_t i);  // null -> ""
+std::string str(const Call &c, std::size_t i);        // string parameter: null -> ArgumentNullException
+std::string strOrEmpty(const Call &c, std::size_t i); // null -> ""
 std::int64_t integer(const Call &c, std::size_t i);
 double number(const Call &c, std::size_t i);
 bool boolean(const Call &c, std::size_t i);
-const std::string &self(const Call &c); // the receiver as a string
+const std::string &self(const Call &c);   // the receiver as a string
 bool ignoreCase(const Value &comparison); // StringComparison / StringComparer argument
 Value stringArray(std::vector<std::string> items);
 Value defaultOf(const TypeRef &type);

@@ -29,12 +29,11 @@ JRef tokenArg(const Call &c, std::size_t i)
 
 [[noreturn]] void cannotAccess(const JNode &n, std::string_view key)
 {
-    static const char *kinds[] = {"Newtonsoft.Json.Linq.JObject", "Newtonsoft.Json.Linq.JArray",
+    static const char *kinds[] = {"Newtonsoft.Json.Linq.JObject",   "Newtonsoft.Json.Linq.JArray",
                                   "Newtonsoft.Json.Linq.JProperty", "Newtonsoft.Json.Linq.JValue",
-                                  "Newtonsoft.Json.Linq.JValue",   "Newtonsoft.Json.Linq.JValue",
-                                  "Newtonsoft.Json.Linq.JValue",   "Newtonsoft.Json.Linq.JValue"};
-    fail("Cannot access child value on " + std::string(kinds[int(n.kind)]) + "." +
-             (key.empty() ? std::string() : ""),
+                                  "Newtonsoft.Json.Linq.JValue",    "Newtonsoft.Json.Linq.JValue",
+                                  "Newtonsoft.Json.Linq.JValue",    "Newtonsoft.Json.Linq.JValue"};
+    fail("Cannot access child value on " + std::string(kinds[int(n.kind)]) + "." + (key.empty() ? std::string() : ""),
          "System.InvalidOperationException");
 }
 
@@ -184,7 +183,9 @@ JRef containerFromArgs(Call &c, K kind)
 
 Value parseAs(Call &c, K kind, std::string_view typeName)
 {
-    auto n = parseJson(str(c, 0));
+    const std::string text = str(c, 0);
+    c.st.charge(text.size() * 2);
+    auto n = parseJson(text);
     if (kind != K::Null && n->kind != kind) {
         fail("Error reading " + std::string(typeName) + " from JsonReader. Current JsonReader item is not " +
                  (kind == K::Object ? "an object" : "an array") + ". Path '', line 1, position 1.",
@@ -202,7 +203,8 @@ Value tokenTo(EvalState &st, const JRef &n, const TypeRef &target)
     switch (target.id) {
     case TypeId::Dynamic:
     case TypeId::Object:
-    case TypeId::JToken: return makeJson(n);
+    case TypeId::JToken:
+        return makeJson(n);
     case TypeId::JObject:
     case TypeId::JArray:
     case TypeId::JValue:
@@ -218,7 +220,8 @@ Value tokenTo(EvalState &st, const JRef &n, const TypeRef &target)
     case TypeId::Enumerable:
     case TypeId::HashSet: {
         if (n->kind != K::Array) {
-            fail("Cannot deserialize the current JSON object into type '" + std::string(typeDisplayName(target.id)) + "'.",
+            fail("Cannot deserialize the current JSON object into type '" + std::string(typeDisplayName(target.id)) +
+                     "'.",
                  "Newtonsoft.Json.JsonSerializationException");
         }
         std::vector<Value> items;
@@ -250,12 +253,18 @@ Value tokenTo(EvalState &st, const JRef &n, const TypeRef &target)
 Value jvalueOf(const JNode &n)
 {
     switch (n.kind) {
-    case K::Null: return {};
-    case K::Bool: return Value::boolean(n.boolean);
-    case K::Integer: return Value::int64(n.integer);
-    case K::Float: return Value::floating(n.real);
-    case K::String: return Value::string(n.text);
-    default: return {};
+    case K::Null:
+        return {};
+    case K::Bool:
+        return Value::boolean(n.boolean);
+    case K::Integer:
+        return Value::int64(n.integer);
+    case K::Float:
+        return Value::floating(n.real);
+    case K::String:
+        return Value::string(n.text);
+    default:
+        return {};
     }
 }
 
@@ -317,18 +326,23 @@ void addJsonMembers(std::vector<Member> &t)
 {
     using enum TypeId;
     // JToken
-    t.push_back(indexer(JToken, 1, T(JToken), [](Call &c) { return getChild(c.st, node(c), c.arg(0)); },
-                        [](Call &c) {
-                            setChild(c, node(c), c.arg(0), c.arg(1));
-                            return Value();
-                        }));
-    t.push_back(method(JToken, "Value", 0, 1, "key", T(Dynamic), [](Call &c) {
-        const Value child = c.argc() == 0 ? c.self : getChild(c.st, node(c), c.arg(0));
-        if (child.isNull()) {
-            return c.typeArgs.empty() ? Value() : defaultOf(c.typeArgs[0]);
-        }
-        return c.typeArgs.empty() ? child : tokenTo(c.st, std::static_pointer_cast<JNode>(child.object()), c.typeArgs[0]);
-    }, ResultRule::TypeArgument));
+    t.push_back(indexer(
+        JToken, 1, T(JToken), [](Call &c) { return getChild(c.st, node(c), c.arg(0)); },
+        [](Call &c) {
+            setChild(c, node(c), c.arg(0), c.arg(1));
+            return Value();
+        }));
+    t.push_back(method(
+        JToken, "Value", 0, 1, "key", T(Dynamic),
+        [](Call &c) {
+            const Value child = c.argc() == 0 ? c.self : getChild(c.st, node(c), c.arg(0));
+            if (child.isNull()) {
+                return c.typeArgs.empty() ? Value() : defaultOf(c.typeArgs[0]);
+            }
+            return c.typeArgs.empty() ? child
+                                      : tokenTo(c.st, std::static_pointer_cast<JNode>(child.object()), c.typeArgs[0]);
+        },
+        ResultRule::TypeArgument));
     t.push_back(method(JToken, "Values", 0, 1, "key", T(Enumerable), [](Call &c) {
         std::vector<Value> out;
         const TypeRef target = c.typeArgs.empty() ? TypeRef{TypeId::JToken} : c.typeArgs[0];
@@ -338,9 +352,10 @@ void addJsonMembers(std::vector<Member> &t)
         }
         return makeList(std::move(out), target.id, TypeId::Enumerable);
     }));
-    t.push_back(method(JToken, "ToObject", 0, 0, {}, T(Dynamic), [](Call &c) {
-        return tokenTo(c.st, nodeRef(c), c.typeArgs.empty() ? TypeRef{} : c.typeArgs[0]);
-    }, ResultRule::TypeArgument));
+    t.push_back(method(
+        JToken, "ToObject", 0, 0, {}, T(Dynamic),
+        [](Call &c) { return tokenTo(c.st, nodeRef(c), c.typeArgs.empty() ? TypeRef{} : c.typeArgs[0]); },
+        ResultRule::TypeArgument));
     t.push_back(method(JToken, "SelectToken", 1, 2, "path,errorWhenNoMatch", T(JToken), [](Call &c) {
         JRef found = selectToken(nodeRef(c), str(c, 0));
         if (!found && c.argc() > 1 && boolean(c, 1)) {
@@ -436,7 +451,8 @@ void addJsonMembers(std::vector<Member> &t)
         return Value();
     }));
     t.push_back(method(JToken, "DeepClone", 0, 0, {}, T(JToken), [](Call &c) { return makeJson(cloneJson(node(c))); }));
-    t.push_back(smethod(JToken, "Parse", 1, 1, "json", T(JToken), [](Call &c) { return parseAs(c, K::Null, "JToken"); }));
+    t.push_back(
+        smethod(JToken, "Parse", 1, 1, "json", T(JToken), [](Call &c) { return parseAs(c, K::Null, "JToken"); }));
     t.push_back(smethod(JToken, "FromObject", 1, 1, "o", T(JToken), [](Call &c) {
         JRef n = toJson(c.arg(0));
         return makeJson(n->parent ? cloneJson(*n) : n);
@@ -449,7 +465,8 @@ void addJsonMembers(std::vector<Member> &t)
 
     // JObject
     t.push_back(ctor(JObject, 0, -1, "content", [](Call &c) { return makeJson(containerFromArgs(c, K::Object)); }));
-    t.push_back(smethod(JObject, "Parse", 1, 1, "json", T(JObject), [](Call &c) { return parseAs(c, K::Object, "JObject"); }));
+    t.push_back(
+        smethod(JObject, "Parse", 1, 1, "json", T(JObject), [](Call &c) { return parseAs(c, K::Object, "JObject"); }));
     t.push_back(smethod(JObject, "FromObject", 1, 1, "o", T(JObject), [](Call &c) {
         JRef n = toJson(c.arg(0));
         if (n->kind != K::Object) {
@@ -467,7 +484,8 @@ void addJsonMembers(std::vector<Member> &t)
             }
             const JNode &p = *c.arg(0).as<JNode>();
             if (n.property(p.text)) {
-                failArgument("Can not add property " + p.text + " to Newtonsoft.Json.Linq.JObject. Property with the "
+                failArgument("Can not add property " + p.text +
+                             " to Newtonsoft.Json.Linq.JObject. Property with the "
                              "same name already exists on object.");
             }
             n.set(p.text, p.children.empty() ? nullptr : p.children[0]);
@@ -552,7 +570,8 @@ void addJsonMembers(std::vector<Member> &t)
 
     // JArray
     t.push_back(ctor(JArray, 0, -1, "content", [](Call &c) { return makeJson(containerFromArgs(c, K::Array)); }));
-    t.push_back(smethod(JArray, "Parse", 1, 1, "json", T(JArray), [](Call &c) { return parseAs(c, K::Array, "JArray"); }));
+    t.push_back(
+        smethod(JArray, "Parse", 1, 1, "json", T(JArray), [](Call &c) { return parseAs(c, K::Array, "JArray"); }));
     t.push_back(smethod(JArray, "FromObject", 1, 1, "o", T(JArray), [](Call &c) {
         JRef n = toJson(c.arg(0));
         if (n->kind != K::Array) {
@@ -616,14 +635,24 @@ void addJsonMembers(std::vector<Member> &t)
         }
         return makeJson(n->parent ? cloneJson(*n) : n);
     }));
-    t.push_back(smethod(JValue, "CreateNull", 0, 0, {}, T(JValue), [](Call &) { return makeJson(std::make_shared<JNode>(K::Null)); }));
+    t.push_back(smethod(JValue, "CreateNull", 0, 0, {}, T(JValue),
+                        [](Call &) { return makeJson(std::make_shared<JNode>(K::Null)); }));
     t.push_back(smethod(JValue, "CreateString", 1, 1, "value", T(JValue), [](Call &c) {
         auto n = std::make_shared<JNode>(K::String);
         n->text = strOrEmpty(c, 0);
         return makeJson(n);
     }));
-    t.push_back(Member{JValue, "Value", MemberKind::Property, 0, 0, {}, T(Dynamic), ResultRule::Fixed,
-                       [](Call &c) { return jvalueOf(node(c)); }, nullptr, {}});
+    t.push_back(Member{JValue,
+                       "Value",
+                       MemberKind::Property,
+                       0,
+                       0,
+                       {},
+                       T(Dynamic),
+                       ResultRule::Fixed,
+                       [](Call &c) { return jvalueOf(node(c)); },
+                       nullptr,
+                       {}});
 
     // JProperty
     t.push_back(ctor(JProperty, 1, -1, "name,content", [](Call &c) {
@@ -648,7 +677,14 @@ void addJsonMembers(std::vector<Member> &t)
         return makeJson(p);
     }));
     t.push_back(prop(JProperty, "Name", T(String), [](Call &c) { return Value::string(node(c).text); }));
-    t.push_back(Member{JProperty, "Value", MemberKind::Property, 0, 0, {}, T(JToken), ResultRule::Fixed,
+    t.push_back(Member{JProperty,
+                       "Value",
+                       MemberKind::Property,
+                       0,
+                       0,
+                       {},
+                       T(JToken),
+                       ResultRule::Fixed,
                        [](Call &c) { return makeJson(node(c).children.empty() ? nullptr : node(c).children[0]); },
                        [](Call &c) {
                            JNode &p = node(c);
@@ -679,13 +715,16 @@ void addJsonMembers(std::vector<Member> &t)
         c.st.charge(text.size());
         return Value::string(std::move(text));
     }));
-    t.push_back(smethod(JsonConvert, "DeserializeObject", 1, 3, "value,type,settings", T(Dynamic), [](Call &c) {
-        if (c.arg(0).isNull()) {
-            failArgumentNull("value");
-        }
-        JRef n = parseJson(str(c, 0));
-        return tokenTo(c.st, n, c.typeArgs.empty() ? TypeRef{} : c.typeArgs[0]);
-    }, ResultRule::TypeArgument));
+    t.push_back(smethod(
+        JsonConvert, "DeserializeObject", 1, 3, "value,type,settings", T(Dynamic),
+        [](Call &c) {
+            if (c.arg(0).isNull()) {
+                failArgumentNull("value");
+            }
+            JRef n = parseJson(str(c, 0));
+            return tokenTo(c.st, n, c.typeArgs.empty() ? TypeRef{} : c.typeArgs[0]);
+        },
+        ResultRule::TypeArgument));
 }
 
 } // namespace gw::expr::rows

@@ -11,8 +11,8 @@
 
 namespace gw::expr {
 
-std::string base64Encode(std::string_view data);                     // bindings_text.cpp
-bool base64Decode(std::string_view text, std::string &out);          // bindings_text.cpp
+std::string base64Encode(std::string_view data);                    // bindings_text.cpp
+bool base64Decode(std::string_view text, std::string &out);         // bindings_text.cpp
 std::int64_t ticksFromCivil(std::int64_t year, int month, int day); // format.cpp
 void civilFromTicks(std::int64_t ticks, std::int64_t &year, int &month, int &day, int &dayOfWeek);
 
@@ -113,7 +113,7 @@ std::string textArg(const Call &c, std::size_t i)
 bool comparisonArg(const Call &c, std::size_t i)
 {
     return c.argc() > i && (c.arg(i).is(TypeId::StringComparison) ? rows::ignoreCase(c.arg(i))
-                                                                   : c.arg(i).is(TypeId::Bool) && c.arg(i).flag());
+                                                                  : c.arg(i).is(TypeId::Bool) && c.arg(i).flag());
 }
 
 std::string trimChars(const Call &c, std::size_t from)
@@ -179,8 +179,8 @@ Value split(Call &c)
         }
     }
     std::vector<std::string> parts;
-    const bool whitespace = separators.empty() ||
-                            std::all_of(separators.begin(), separators.end(), [](auto &x) { return x.empty(); });
+    const bool whitespace =
+        separators.empty() || std::all_of(separators.begin(), separators.end(), [](auto &x) { return x.empty(); });
     std::size_t start = 0;
     std::size_t i = 0;
     auto push = [&](std::string part) {
@@ -347,14 +347,6 @@ Value tryParseImpl(Call &c)
     }
 }
 
-Value numeric(double value, bool integral, bool wide)
-{
-    if (integral) {
-        return wide ? Value::int64(std::int64_t(value)) : Value::int32(std::int32_t(value));
-    }
-    return Value::floating(value);
-}
-
 std::int64_t checkedTicks(double ticks)
 {
     if (!(ticks >= -9.2e18 && ticks <= 9.2e18)) {
@@ -365,8 +357,8 @@ std::int64_t checkedTicks(double ticks)
 
 Value addTicks(const Call &c, std::int64_t ticks)
 {
-    const std::int64_t result = c.self.integer() + ticks;
-    if (result < 0 || result > 3155378975999999999) {
+    std::int64_t result = 0;
+    if (__builtin_add_overflow(c.self.integer(), ticks, &result) || result < 0 || result > 3155378975999999999) {
         fail("The added or subtracted value results in an un-representable DateTime.",
              "System.ArgumentOutOfRangeException");
     }
@@ -386,6 +378,10 @@ Value addMonths(Call &c, std::int64_t months)
     int day = 0;
     int dow = 0;
     civilFromTicks(c.self.integer(), year, month, day, dow);
+    if (months < -120000 || months > 120000) {
+        fail("The added or subtracted value results in an un-representable DateTime.",
+             "System.ArgumentOutOfRangeException");
+    }
     std::int64_t total = year * 12 + (month - 1) + months;
     year = total / 12;
     month = int(total % 12) + 1;
@@ -409,10 +405,14 @@ int datePart(const Call &c, int which)
     int dow = 0;
     civilFromTicks(c.self.integer(), year, month, day, dow);
     switch (which) {
-    case 0: return int(year);
-    case 1: return month;
-    case 2: return day;
-    default: return dow;
+    case 0:
+        return int(year);
+    case 1:
+        return month;
+    case 2:
+        return day;
+    default:
+        return dow;
     }
 }
 
@@ -462,8 +462,8 @@ void addSystemMembers(std::vector<Member> &t)
     for (const auto &e : enumEntries) {
         Impl impl = nullptr;
         // one function per (type, value) cannot be a capture-less lambda; the evaluator special-cases enum rows
-        t.push_back(Member{e.type, e.name, MemberKind::StaticProperty, 0, 0, {}, T(e.type), ResultRule::Fixed, impl,
-                           nullptr, {}});
+        t.push_back(Member{
+            e.type, e.name, MemberKind::StaticProperty, 0, 0, {}, T(e.type), ResultRule::Fixed, impl, nullptr, {}});
     }
     t.push_back(sprop(StringComparison, "OrdinalIgnoreCaseComparer", T(StringComparison),
                       [](Call &) { return Value::enumValue(TypeId::StringComparison, 5); }));
@@ -487,16 +487,14 @@ void addSystemMembers(std::vector<Member> &t)
         }
         return Value::boolean(valueEquals(c.self, c.arg(0)));
     }));
-    t.push_back(method(Object, "GetHashCode", 0, 0, {}, T(Int32), [](Call &c) {
-        return Value::int32(std::int32_t(std::hash<std::string>{}(toText(c.self))));
-    }));
+    t.push_back(method(Object, "GetHashCode", 0, 0, {}, T(Int32),
+                       [](Call &c) { return Value::int32(std::int32_t(std::hash<std::string>{}(toText(c.self)))); }));
     t.push_back(method(Object, "CompareTo", 1, 1, "value", T(Int32),
                        [](Call &c) { return Value::int32(compareValues(c.self, c.arg(0))); }));
     t.push_back(prop(Object, "HasValue", T(Bool), [](Call &c) { return Value::boolean(!c.self.isNull()); }));
     t.push_back(prop(Object, "Value", T(Dynamic), [](Call &c) { return c.self; }));
-    t.push_back(method(Object, "GetValueOrDefault", 0, 1, "defaultValue", T(Dynamic), [](Call &c) {
-        return c.self.isNull() && c.argc() > 0 ? c.arg(0) : c.self;
-    }));
+    t.push_back(method(Object, "GetValueOrDefault", 0, 1, "defaultValue", T(Dynamic),
+                       [](Call &c) { return c.self.isNull() && c.argc() > 0 ? c.arg(0) : c.self; }));
 
     // String
     t.push_back(prop(String, "Length", T(Int32), [](Call &c) { return Value::int32(int(self(c).size())); }));
@@ -586,14 +584,17 @@ void addSystemMembers(std::vector<Member> &t)
         return Value::string(std::move(out));
     }));
     t.push_back(method(String, "Trim", 0, -1, "trimChars", T(String), [](Call &c) { return trim(c, true, true); }));
-    t.push_back(method(String, "TrimStart", 0, -1, "trimChars", T(String), [](Call &c) { return trim(c, true, false); }));
+    t.push_back(
+        method(String, "TrimStart", 0, -1, "trimChars", T(String), [](Call &c) { return trim(c, true, false); }));
     t.push_back(method(String, "TrimEnd", 0, -1, "trimChars", T(String), [](Call &c) { return trim(c, false, true); }));
-    t.push_back(method(String, "ToUpper", 0, 1, "culture", T(String), [](Call &c) { return Value::string(upper(self(c))); }));
-    t.push_back(method(String, "ToLower", 0, 1, "culture", T(String), [](Call &c) { return Value::string(lower(self(c))); }));
-    t.push_back(method(String, "ToUpperInvariant", 0, 0, {}, T(String),
-                       [](Call &c) { return Value::string(upper(self(c))); }));
-    t.push_back(method(String, "ToLowerInvariant", 0, 0, {}, T(String),
-                       [](Call &c) { return Value::string(lower(self(c))); }));
+    t.push_back(
+        method(String, "ToUpper", 0, 1, "culture", T(String), [](Call &c) { return Value::string(upper(self(c))); }));
+    t.push_back(
+        method(String, "ToLower", 0, 1, "culture", T(String), [](Call &c) { return Value::string(lower(self(c))); }));
+    t.push_back(
+        method(String, "ToUpperInvariant", 0, 0, {}, T(String), [](Call &c) { return Value::string(upper(self(c))); }));
+    t.push_back(
+        method(String, "ToLowerInvariant", 0, 0, {}, T(String), [](Call &c) { return Value::string(lower(self(c))); }));
     t.push_back(method(String, "StartsWith", 1, 2, "value,comparisonType", T(Bool), [](Call &c) {
         const std::string &s = self(c);
         const std::string p = textArg(c, 0);
@@ -616,8 +617,10 @@ void addSystemMembers(std::vector<Member> &t)
         return Value::boolean(find(self(c), textArg(c, 0), 0, comparisonArg(c, 1)) != std::string::npos);
     }));
     t.push_back(method(String, "Split", 0, -1, "separator,options", T(Array, String), split));
-    t.push_back(method(String, "PadLeft", 1, 2, "totalWidth,paddingChar", T(String), [](Call &c) { return pad(c, true); }));
-    t.push_back(method(String, "PadRight", 1, 2, "totalWidth,paddingChar", T(String), [](Call &c) { return pad(c, false); }));
+    t.push_back(
+        method(String, "PadLeft", 1, 2, "totalWidth,paddingChar", T(String), [](Call &c) { return pad(c, true); }));
+    t.push_back(
+        method(String, "PadRight", 1, 2, "totalWidth,paddingChar", T(String), [](Call &c) { return pad(c, false); }));
     t.push_back(method(String, "Insert", 2, 2, "startIndex,value", T(String), [](Call &c) {
         std::string s = self(c);
         const std::int64_t at = integer(c, 0);
@@ -665,7 +668,8 @@ void addSystemMembers(std::vector<Member> &t)
     }));
     t.push_back(smethod(String, "Compare", 2, 3, "strA,strB,comparisonType", T(Int32), [](Call &c) {
         if (comparisonArg(c, 2) && c.arg(0).isString() && c.arg(1).isString()) {
-            return Value::int32(compareValues(Value::string(lower(c.arg(0).text())), Value::string(lower(c.arg(1).text()))));
+            return Value::int32(
+                compareValues(Value::string(lower(c.arg(0).text())), Value::string(lower(c.arg(1).text()))));
         }
         return Value::int32(compareValues(c.arg(0), c.arg(1)));
     }));
@@ -698,13 +702,27 @@ void addSystemMembers(std::vector<Member> &t)
     auto charTest = [](std::vector<Member> &table, std::string_view name, Impl impl) {
         table.push_back(smethod(Char, name, 1, 2, "c", T(Bool), impl));
     };
-    charTest(t, "IsDigit", [](Call &c) { const auto ch = c.arg(0).integer(); return Value::boolean(ch >= '0' && ch <= '9'); });
-    charTest(t, "IsLetter", [](Call &c) { return Value::boolean(std::isalpha(int(c.arg(0).integer() & 0x7F)) != 0 || c.arg(0).integer() > 127); });
-    charTest(t, "IsLetterOrDigit", [](Call &c) { return Value::boolean(std::isalnum(int(c.arg(0).integer() & 0x7F)) != 0 || c.arg(0).integer() > 127); });
+    charTest(t, "IsDigit", [](Call &c) {
+        const auto ch = c.arg(0).integer();
+        return Value::boolean(ch >= '0' && ch <= '9');
+    });
+    charTest(t, "IsLetter", [](Call &c) {
+        return Value::boolean(std::isalpha(int(c.arg(0).integer() & 0x7F)) != 0 || c.arg(0).integer() > 127);
+    });
+    charTest(t, "IsLetterOrDigit", [](Call &c) {
+        return Value::boolean(std::isalnum(int(c.arg(0).integer() & 0x7F)) != 0 || c.arg(0).integer() > 127);
+    });
     charTest(t, "IsWhiteSpace", [](Call &c) { return Value::boolean(isSpace(char(c.arg(0).integer()))); });
-    charTest(t, "IsUpper", [](Call &c) { const auto ch = c.arg(0).integer(); return Value::boolean(ch >= 'A' && ch <= 'Z'); });
-    charTest(t, "IsLower", [](Call &c) { const auto ch = c.arg(0).integer(); return Value::boolean(ch >= 'a' && ch <= 'z'); });
-    charTest(t, "IsPunctuation", [](Call &c) { return Value::boolean(std::ispunct(int(c.arg(0).integer() & 0x7F)) != 0); });
+    charTest(t, "IsUpper", [](Call &c) {
+        const auto ch = c.arg(0).integer();
+        return Value::boolean(ch >= 'A' && ch <= 'Z');
+    });
+    charTest(t, "IsLower", [](Call &c) {
+        const auto ch = c.arg(0).integer();
+        return Value::boolean(ch >= 'a' && ch <= 'z');
+    });
+    charTest(t, "IsPunctuation",
+             [](Call &c) { return Value::boolean(std::ispunct(int(c.arg(0).integer() & 0x7F)) != 0); });
     t.push_back(smethod(Char, "ToUpper", 1, 1, "c", T(Char), [](Call &c) {
         const auto ch = c.arg(0).integer();
         return Value::character(char32_t(ch >= 'a' && ch <= 'z' ? ch - 32 : ch));
@@ -725,7 +743,8 @@ void addSystemMembers(std::vector<Member> &t)
     t.push_back(sprop(Int64, "MinValue", T(Int64), [](Call &) { return Value::int64(INT64_MIN); }));
     t.push_back(smethod(Double, "Parse", 1, 3, "s,style,provider", T(Double), parseImpl<TypeId::Double>));
     t.push_back(smethod(Double, "TryParse", 2, 4, "s,result", T(Bool), tryParseImpl<TypeId::Double>));
-    t.push_back(smethod(Double, "IsNaN", 1, 1, "d", T(Bool), [](Call &c) { return Value::boolean(std::isnan(number(c, 0))); }));
+    t.push_back(
+        smethod(Double, "IsNaN", 1, 1, "d", T(Bool), [](Call &c) { return Value::boolean(std::isnan(number(c, 0))); }));
     t.push_back(sprop(Double, "MaxValue", T(Double), [](Call &) { return Value::floating(1.7976931348623157E+308); }));
     t.push_back(sprop(Double, "MinValue", T(Double), [](Call &) { return Value::floating(-1.7976931348623157E+308); }));
     t.push_back(smethod(Decimal, "Parse", 1, 3, "s,style,provider", T(Decimal), parseImpl<TypeId::Decimal>));
@@ -779,14 +798,13 @@ void addSystemMembers(std::vector<Member> &t)
         return Value::int32(m == 2 && leap ? 29 : days[m - 1]);
     }));
     t.push_back(smethod(DateTime, "FromUnixTimeSeconds", 1, 1, "seconds", T(DateTime), [](Call &c) {
-        return makeDateTime(unixEpoch().integer() + checkedTicks(double(integer(c, 0)) * double(ticksPerSecond)), 1);
+        return makeDateTimeChecked(unixEpoch().integer() + checkedTicks(double(integer(c, 0)) * double(ticksPerSecond) / 2) * 2, 1);
     }));
     t.push_back(smethod(DateTime, "FromUnixTimeMilliseconds", 1, 1, "milliseconds", T(DateTime), [](Call &c) {
-        return makeDateTime(unixEpoch().integer() + checkedTicks(double(integer(c, 0)) * 1e4), 1);
+        return makeDateTimeChecked(unixEpoch().integer() + checkedTicks(double(integer(c, 0)) * 1e4 / 2) * 2, 1);
     }));
-    t.push_back(smethod(DateTime, "SpecifyKind", 2, 2, "value,kind", T(DateTime), [](Call &c) {
-        return makeDateTime(c.arg(0).integer(), int(c.arg(1).integer()));
-    }));
+    t.push_back(smethod(DateTime, "SpecifyKind", 2, 2, "value,kind", T(DateTime),
+                        [](Call &c) { return makeDateTime(c.arg(0).integer(), int(c.arg(1).integer())); }));
     t.push_back(ctor(DateTime, 3, 8, "year,month,day,hour,minute,second,millisecond,kind", [](Call &c) {
         std::int64_t parts[7] = {1, 1, 1, 0, 0, 0, 0};
         int kind = 0;
@@ -832,8 +850,8 @@ void addSystemMembers(std::vector<Member> &t)
     t.push_back(prop(DateTime, "Date", T(DateTime), [](Call &c) {
         return makeDateTime(c.self.integer() - c.self.integer() % ticksPerDay, c.self.flags());
     }));
-    t.push_back(prop(DateTime, "TimeOfDay", T(TimeSpan),
-                     [](Call &c) { return makeTimeSpan(c.self.integer() % ticksPerDay); }));
+    t.push_back(
+        prop(DateTime, "TimeOfDay", T(TimeSpan), [](Call &c) { return makeTimeSpan(c.self.integer() % ticksPerDay); }));
     t.push_back(prop(DateTime, "UtcDateTime", T(DateTime), [](Call &c) { return makeDateTime(c.self.integer(), 1); }));
     t.push_back(prop(DateTime, "DateTime", T(DateTime), [](Call &c) { return c.self; }));
     t.push_back(method(DateTime, "AddDays", 1, 1, "value", T(DateTime), addUnits<ticksPerDay>));
@@ -841,10 +859,14 @@ void addSystemMembers(std::vector<Member> &t)
     t.push_back(method(DateTime, "AddMinutes", 1, 1, "value", T(DateTime), addUnits<60 * ticksPerSecond>));
     t.push_back(method(DateTime, "AddSeconds", 1, 1, "value", T(DateTime), addUnits<ticksPerSecond>));
     t.push_back(method(DateTime, "AddMilliseconds", 1, 1, "value", T(DateTime), addUnits<ticksPerMillisecond>));
-    t.push_back(method(DateTime, "AddTicks", 1, 1, "value", T(DateTime), [](Call &c) { return addTicks(c, integer(c, 0)); }));
-    t.push_back(method(DateTime, "AddMonths", 1, 1, "months", T(DateTime), [](Call &c) { return addMonths(c, integer(c, 0)); }));
-    t.push_back(method(DateTime, "AddYears", 1, 1, "value", T(DateTime), [](Call &c) { return addMonths(c, integer(c, 0) * 12); }));
-    t.push_back(method(DateTime, "Add", 1, 1, "value", T(DateTime), [](Call &c) { return addTicks(c, c.arg(0).integer()); }));
+    t.push_back(
+        method(DateTime, "AddTicks", 1, 1, "value", T(DateTime), [](Call &c) { return addTicks(c, integer(c, 0)); }));
+    t.push_back(method(DateTime, "AddMonths", 1, 1, "months", T(DateTime),
+                       [](Call &c) { return addMonths(c, integer(c, 0)); }));
+    t.push_back(method(DateTime, "AddYears", 1, 1, "value", T(DateTime),
+                       [](Call &c) { return addMonths(c, integer(c, 0) * 12); }));
+    t.push_back(
+        method(DateTime, "Add", 1, 1, "value", T(DateTime), [](Call &c) { return addTicks(c, c.arg(0).integer()); }));
     t.push_back(method(DateTime, "Subtract", 1, 1, "value", T(Dynamic), [](Call &c) {
         if (c.arg(0).is(TypeId::DateTime)) {
             return makeTimeSpan(c.self.integer() - c.arg(0).integer());
@@ -854,8 +876,10 @@ void addSystemMembers(std::vector<Member> &t)
         }
         return addTicks(c, -c.arg(0).integer());
     }));
-    t.push_back(method(DateTime, "ToUniversalTime", 0, 0, {}, T(DateTime), [](Call &c) { return makeDateTime(c.self.integer(), 1); }));
-    t.push_back(method(DateTime, "ToLocalTime", 0, 0, {}, T(DateTime), [](Call &c) { return makeDateTime(c.self.integer(), 2); }));
+    t.push_back(method(DateTime, "ToUniversalTime", 0, 0, {}, T(DateTime),
+                       [](Call &c) { return makeDateTime(c.self.integer(), 1); }));
+    t.push_back(method(DateTime, "ToLocalTime", 0, 0, {}, T(DateTime),
+                       [](Call &c) { return makeDateTime(c.self.integer(), 2); }));
     t.push_back(method(DateTime, "ToUnixTimeSeconds", 0, 0, {}, T(Int64), [](Call &c) {
         const std::int64_t d = c.self.integer() - unixEpoch().integer();
         return Value::int64(d >= 0 ? d / ticksPerSecond : -((-d + ticksPerSecond - 1) / ticksPerSecond));
@@ -866,12 +890,14 @@ void addSystemMembers(std::vector<Member> &t)
     t.push_back(method(DateTime, "ToString", 0, 2, "format,provider", T(String), [](Call &c) {
         return Value::string(formatValue(c.self, c.argc() > 0 && c.arg(0).isString() ? c.arg(0).text() : ""));
     }));
-    t.push_back(method(DateTime, "ToShortDateString", 0, 0, {}, T(String), [](Call &c) { return Value::string(formatValue(c.self, "d")); }));
-    t.push_back(method(DateTime, "ToLongDateString", 0, 0, {}, T(String), [](Call &c) { return Value::string(formatValue(c.self, "D")); }));
-    t.push_back(method(DateTime, "ToShortTimeString", 0, 0, {}, T(String), [](Call &c) { return Value::string(formatValue(c.self, "t")); }));
-    t.push_back(method(DateTime, "ToFileTimeUtc", 0, 0, {}, T(Int64), [](Call &c) {
-        return Value::int64(c.self.integer() - 504911232000000000);
-    }));
+    t.push_back(method(DateTime, "ToShortDateString", 0, 0, {}, T(String),
+                       [](Call &c) { return Value::string(formatValue(c.self, "d")); }));
+    t.push_back(method(DateTime, "ToLongDateString", 0, 0, {}, T(String),
+                       [](Call &c) { return Value::string(formatValue(c.self, "D")); }));
+    t.push_back(method(DateTime, "ToShortTimeString", 0, 0, {}, T(String),
+                       [](Call &c) { return Value::string(formatValue(c.self, "t")); }));
+    t.push_back(method(DateTime, "ToFileTimeUtc", 0, 0, {}, T(Int64),
+                       [](Call &c) { return Value::int64(c.self.integer() - 504911232000000000); }));
 
     // TimeSpan
     auto from = [](std::vector<Member> &table, std::string_view name, Impl impl) {
@@ -910,21 +936,59 @@ void addSystemMembers(std::vector<Member> &t)
         return makeTimeSpan(checkedTicks(double(p[0]) * double(ticksPerDay) + double(p[1]) * 3600e7 +
                                          double(p[2]) * 60e7 + double(p[3]) * 1e7 + double(p[4]) * 1e4));
     }));
-    t.push_back(prop(TimeSpan, "TotalDays", T(Double), [](Call &c) { return Value::floating(double(c.self.integer()) / double(ticksPerDay)); }));
-    t.push_back(prop(TimeSpan, "TotalHours", T(Double), [](Call &c) { return Value::floating(double(c.self.integer()) / 3600e7); }));
-    t.push_back(prop(TimeSpan, "TotalMinutes", T(Double), [](Call &c) { return Value::floating(double(c.self.integer()) / 60e7); }));
-    t.push_back(prop(TimeSpan, "TotalSeconds", T(Double), [](Call &c) { return Value::floating(double(c.self.integer()) / 1e7); }));
-    t.push_back(prop(TimeSpan, "TotalMilliseconds", T(Double), [](Call &c) { return Value::floating(double(c.self.integer()) / 1e4); }));
-    t.push_back(prop(TimeSpan, "Days", T(Int32), [](Call &c) { return Value::int32(int(c.self.integer() / ticksPerDay)); }));
-    t.push_back(prop(TimeSpan, "Hours", T(Int32), [](Call &c) { return Value::int32(int(c.self.integer() / 36000000000 % 24)); }));
-    t.push_back(prop(TimeSpan, "Minutes", T(Int32), [](Call &c) { return Value::int32(int(c.self.integer() / 600000000 % 60)); }));
-    t.push_back(prop(TimeSpan, "Seconds", T(Int32), [](Call &c) { return Value::int32(int(c.self.integer() / ticksPerSecond % 60)); }));
-    t.push_back(prop(TimeSpan, "Milliseconds", T(Int32), [](Call &c) { return Value::int32(int(c.self.integer() / ticksPerMillisecond % 1000)); }));
+    t.push_back(prop(TimeSpan, "TotalDays", T(Double),
+                     [](Call &c) { return Value::floating(double(c.self.integer()) / double(ticksPerDay)); }));
+    t.push_back(prop(TimeSpan, "TotalHours", T(Double),
+                     [](Call &c) { return Value::floating(double(c.self.integer()) / 3600e7); }));
+    t.push_back(prop(TimeSpan, "TotalMinutes", T(Double),
+                     [](Call &c) { return Value::floating(double(c.self.integer()) / 60e7); }));
+    t.push_back(prop(TimeSpan, "TotalSeconds", T(Double),
+                     [](Call &c) { return Value::floating(double(c.self.integer()) / 1e7); }));
+    t.push_back(prop(TimeSpan, "TotalMilliseconds", T(Double),
+                     [](Call &c) { return Value::floating(double(c.self.integer()) / 1e4); }));
+    t.push_back(
+        prop(TimeSpan, "Days", T(Int32), [](Call &c) { return Value::int32(int(c.self.integer() / ticksPerDay)); }));
+    t.push_back(prop(TimeSpan, "Hours", T(Int32),
+                     [](Call &c) { return Value::int32(int(c.self.integer() / 36000000000 % 24)); }));
+    t.push_back(prop(TimeSpan, "Minutes", T(Int32),
+                     [](Call &c) { return Value::int32(int(c.self.integer() / 600000000 % 60)); }));
+    t.push_back(prop(TimeSpan, "Seconds", T(Int32),
+                     [](Call &c) { return Value::int32(int(c.self.integer() / ticksPerSecond % 60)); }));
+    t.push_back(prop(TimeSpan, "Milliseconds", T(Int32),
+                     [](Call &c) { return Value::int32(int(c.self.integer() / ticksPerMillisecond % 1000)); }));
     t.push_back(prop(TimeSpan, "Ticks", T(Int64), [](Call &c) { return Value::int64(c.self.integer()); }));
-    t.push_back(method(TimeSpan, "Add", 1, 1, "ts", T(TimeSpan), [](Call &c) { return makeTimeSpan(c.self.integer() + c.arg(0).integer()); }));
-    t.push_back(method(TimeSpan, "Subtract", 1, 1, "ts", T(TimeSpan), [](Call &c) { return makeTimeSpan(c.self.integer() - c.arg(0).integer()); }));
-    t.push_back(method(TimeSpan, "Negate", 0, 0, {}, T(TimeSpan), [](Call &c) { return makeTimeSpan(-c.self.integer()); }));
-    t.push_back(method(TimeSpan, "Duration", 0, 0, {}, T(TimeSpan), [](Call &c) { return makeTimeSpan(std::abs(c.self.integer())); }));
+    t.push_back(method(TimeSpan, "Add", 1, 1, "ts", T(TimeSpan),
+                       [](Call &c) {
+                           std::int64_t r = 0;
+                           if (__builtin_add_overflow(c.self.integer(), c.arg(0).integer(), &r)) {
+                               fail("TimeSpan overflowed because the duration is too long.", "System.OverflowException");
+                           }
+                           return makeTimeSpan(r);
+                       }));
+    t.push_back(method(TimeSpan, "Subtract", 1, 1, "ts", T(TimeSpan),
+                       [](Call &c) {
+                           std::int64_t r = 0;
+                           if (__builtin_sub_overflow(c.self.integer(), c.arg(0).integer(), &r)) {
+                               fail("TimeSpan overflowed because the duration is too long.", "System.OverflowException");
+                           }
+                           return makeTimeSpan(r);
+                       }));
+    t.push_back(
+        method(TimeSpan, "Negate", 0, 0, {}, T(TimeSpan), [](Call &c) {
+            if (c.self.integer() == INT64_MIN) {
+                fail("Negating the minimum value of a twos complement number is invalid.", "System.OverflowException");
+            }
+            return makeTimeSpan(-c.self.integer());
+        }));
+    t.push_back(method(TimeSpan, "Duration", 0, 0, {}, T(TimeSpan),
+                       [](Call &c) {
+                           if (c.self.integer() == INT64_MIN) {
+                               fail("The duration cannot be returned for TimeSpan.MinValue because the absolute value "
+                                    "of TimeSpan.MinValue exceeds the value of TimeSpan.MaxValue.",
+                                    "System.OverflowException");
+                           }
+                           return makeTimeSpan(std::abs(c.self.integer()));
+                       }));
 
     // Guid
     t.push_back(smethod(Guid, "NewGuid", 0, 0, {}, T(Guid), [](Call &) { return makeGuid(newGuid()); }));
@@ -971,8 +1035,14 @@ void addSystemMembers(std::vector<Member> &t)
     auto unaryMath = [](std::vector<Member> &table, std::string_view name, Impl impl) {
         table.push_back(smethod(Math, name, 1, 1, "d", T(Double), impl));
     };
-    unaryMath(t, "Floor", [](Call &c) { return Value::floating(std::floor(number(c, 0)), c.arg(0).is(TypeId::Decimal) ? TypeId::Decimal : TypeId::Double); });
-    unaryMath(t, "Ceiling", [](Call &c) { return Value::floating(std::ceil(number(c, 0)), c.arg(0).is(TypeId::Decimal) ? TypeId::Decimal : TypeId::Double); });
+    unaryMath(t, "Floor", [](Call &c) {
+        return Value::floating(std::floor(number(c, 0)),
+                               c.arg(0).is(TypeId::Decimal) ? TypeId::Decimal : TypeId::Double);
+    });
+    unaryMath(t, "Ceiling", [](Call &c) {
+        return Value::floating(std::ceil(number(c, 0)),
+                               c.arg(0).is(TypeId::Decimal) ? TypeId::Decimal : TypeId::Double);
+    });
     unaryMath(t, "Truncate", [](Call &c) { return Value::floating(std::trunc(number(c, 0))); });
     unaryMath(t, "Sqrt", [](Call &c) { return Value::floating(std::sqrt(number(c, 0))); });
     unaryMath(t, "Log10", [](Call &c) { return Value::floating(std::log10(number(c, 0))); });
@@ -984,7 +1054,11 @@ void addSystemMembers(std::vector<Member> &t)
     t.push_back(smethod(Math, "Abs", 1, 1, "value", T(Dynamic), [](Call &c) {
         const Value &v = c.arg(0);
         if (v.isIntegral()) {
-            return v.is(TypeId::Int32) ? Value::int32(std::int32_t(std::abs(v.integer()))) : Value::int64(std::abs(v.integer()));
+            if (v.integer() == INT64_MIN || (v.is(TypeId::Int32) && v.integer() == INT32_MIN)) {
+                fail("Negating the minimum value of a twos complement number is invalid.", "System.OverflowException");
+            }
+            return v.is(TypeId::Int32) ? Value::int32(std::int32_t(std::abs(v.integer())))
+                                       : Value::int64(std::abs(v.integer()));
         }
         return Value::floating(std::abs(number(c, 0)), v.is(TypeId::Decimal) ? TypeId::Decimal : TypeId::Double);
     }));
@@ -992,7 +1066,8 @@ void addSystemMembers(std::vector<Member> &t)
         const double v = number(c, 0);
         return Value::int32(v > 0 ? 1 : v < 0 ? -1 : 0);
     }));
-    t.push_back(smethod(Math, "Pow", 2, 2, "x,y", T(Double), [](Call &c) { return Value::floating(std::pow(number(c, 0), number(c, 1))); }));
+    t.push_back(smethod(Math, "Pow", 2, 2, "x,y", T(Double),
+                        [](Call &c) { return Value::floating(std::pow(number(c, 0), number(c, 1))); }));
     auto minMax = [](Call &c, bool max) {
         const Value &a = c.arg(0);
         const Value &b = c.arg(1);
@@ -1000,7 +1075,8 @@ void addSystemMembers(std::vector<Member> &t)
             const std::int64_t r = max ? std::max(a.integer(), b.integer()) : std::min(a.integer(), b.integer());
             return a.is(TypeId::Int64) || b.is(TypeId::Int64) ? Value::int64(r) : Value::int32(std::int32_t(r));
         }
-        const double r = max ? std::max(requireNumber(a), requireNumber(b)) : std::min(requireNumber(a), requireNumber(b));
+        const double r =
+            max ? std::max(requireNumber(a), requireNumber(b)) : std::min(requireNumber(a), requireNumber(b));
         return Value::floating(r, a.is(TypeId::Decimal) || b.is(TypeId::Decimal) ? TypeId::Decimal : TypeId::Double);
     };
     static Value (*const minMaxFn)(Call &, bool) = minMax;
@@ -1068,7 +1144,11 @@ void addSystemMembers(std::vector<Member> &t)
                 failFormat();
             }
         } else if (v.is(TypeId::Double) || v.is(TypeId::Decimal)) {
-            n = std::int64_t(std::nearbyint(v.real())); // Convert rounds to even
+            const double rounded = std::nearbyint(v.real()); // Convert rounds to even
+            if (!(rounded >= -9.2e18 && rounded <= 9.2e18)) {
+                fail("Value was either too large or too small for an Int64.", "System.OverflowException");
+            }
+            n = std::int64_t(rounded);
         } else if (v.is(TypeId::Bool)) {
             n = v.flag();
         } else {
@@ -1077,10 +1157,14 @@ void addSystemMembers(std::vector<Member> &t)
         return type == TypeId::Int32 ? Value::int32(std::int32_t(n)) : Value::int64(n);
     };
     static Value (*const toIntegralFn)(Call &, TypeId) = toIntegral;
-    t.push_back(smethod(Convert, "ToInt32", 1, 2, "value,fromBase", T(Int32), [](Call &c) { return toIntegralFn(c, TypeId::Int32); }));
-    t.push_back(smethod(Convert, "ToInt16", 1, 2, "value,fromBase", T(Int32), [](Call &c) { return toIntegralFn(c, TypeId::Int32); }));
-    t.push_back(smethod(Convert, "ToByte", 1, 2, "value,fromBase", T(Int32), [](Call &c) { return toIntegralFn(c, TypeId::Int32); }));
-    t.push_back(smethod(Convert, "ToInt64", 1, 2, "value,fromBase", T(Int64), [](Call &c) { return toIntegralFn(c, TypeId::Int64); }));
+    t.push_back(smethod(Convert, "ToInt32", 1, 2, "value,fromBase", T(Int32),
+                        [](Call &c) { return toIntegralFn(c, TypeId::Int32); }));
+    t.push_back(smethod(Convert, "ToInt16", 1, 2, "value,fromBase", T(Int32),
+                        [](Call &c) { return toIntegralFn(c, TypeId::Int32); }));
+    t.push_back(smethod(Convert, "ToByte", 1, 2, "value,fromBase", T(Int32),
+                        [](Call &c) { return toIntegralFn(c, TypeId::Int32); }));
+    t.push_back(smethod(Convert, "ToInt64", 1, 2, "value,fromBase", T(Int64),
+                        [](Call &c) { return toIntegralFn(c, TypeId::Int64); }));
     t.push_back(smethod(Convert, "ToDouble", 1, 2, "value,provider", T(Double), [](Call &c) {
         const Value &v = c.arg(0);
         if (v.isNull()) {
@@ -1145,9 +1229,8 @@ void addSystemMembers(std::vector<Member> &t)
         }
         return parseDate(c);
     }));
-    t.push_back(smethod(Convert, "ToChar", 1, 1, "value", T(Char), [](Call &c) {
-        return Value::character(char32_t(requireInteger(c.arg(0)) & 0xFFFF));
-    }));
+    t.push_back(smethod(Convert, "ToChar", 1, 1, "value", T(Char),
+                        [](Call &c) { return Value::character(char32_t(requireInteger(c.arg(0)) & 0xFFFF)); }));
 
     // BitConverter
     t.push_back(smethod(BitConverter, "ToString", 1, 3, "value,startIndex,length", T(String), [](Call &c) {
@@ -1213,7 +1296,8 @@ void addSystemMembers(std::vector<Member> &t)
         box->type = "System.Exception";
         return Value(TypeId::Exception, 0, std::move(box));
     }));
-    t.push_back(prop(Exception, "Message", T(String), [](Call &c) { return Value::string(c.self.as<ExceptionBox>()->message); }));
+    t.push_back(prop(Exception, "Message", T(String),
+                     [](Call &c) { return Value::string(c.self.as<ExceptionBox>()->message); }));
 }
 
 } // namespace rows

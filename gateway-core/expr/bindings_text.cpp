@@ -57,7 +57,8 @@ std::string base64Encode(std::string_view data)
         out += chars[(n >> 12) & 63];
         out += "==";
     } else if (i + 2 == data.size()) {
-        const std::uint32_t n = (std::uint32_t(std::uint8_t(data[i])) << 16) | (std::uint32_t(std::uint8_t(data[i + 1])) << 8);
+        const std::uint32_t n =
+            (std::uint32_t(std::uint8_t(data[i])) << 16) | (std::uint32_t(std::uint8_t(data[i + 1])) << 8);
         out += chars[(n >> 18) & 63];
         out += chars[(n >> 12) & 63];
         out += chars[(n >> 6) & 63];
@@ -127,7 +128,8 @@ struct RegexBox final : Object {
 struct MatchBox final : Object {
     std::shared_ptr<RegexBox> regex;
     std::shared_ptr<const std::string> subject;
-    std::vector<std::pair<std::int64_t, std::int64_t>> groups; // start, length; start -1 when the group did not take part
+    std::vector<std::pair<std::int64_t, std::int64_t>>
+        groups; // start, length; start -1 when the group did not take part
     bool success = false;
     std::size_t next = 0; // where NextMatch() continues
 };
@@ -164,8 +166,8 @@ std::shared_ptr<RegexBox> compileRegex(const std::string &pattern, std::int64_t 
     PCRE2_SIZE offset = 0;
     auto box = std::make_shared<RegexBox>();
     box->pattern = pattern;
-    box->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), flags, &error, &offset,
-                              nullptr);
+    box->code =
+        pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), flags, &error, &offset, nullptr);
     if (!box->code) {
         PCRE2_UCHAR message[256];
         pcre2_get_error_message(error, message, sizeof message);
@@ -206,11 +208,11 @@ std::shared_ptr<MatchBox> runMatch(EvalState &st, const std::shared_ptr<RegexBox
     }
     pcre2_match_data *data = pcre2_match_data_create_from_pattern(re->code, nullptr);
     pcre2_match_context *context = pcre2_match_context_create(nullptr);
-    pcre2_set_match_limit(context, 1'000'000);
+    pcre2_set_match_limit(context, 200'000);
     pcre2_set_depth_limit(context, 10'000);
-    const int rc = pcre2_match(re->code, reinterpret_cast<PCRE2_SPTR>(subject->data()), subject->size(), start, 0,
-                               data, context);
-    st.step(16);
+    const int rc =
+        pcre2_match(re->code, reinterpret_cast<PCRE2_SPTR>(subject->data()), subject->size(), start, 0, data, context);
+    st.step(100 + std::int64_t(subject->size() - std::min(start, subject->size())) / 16);
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT) {
         pcre2_match_context_free(context);
         pcre2_match_data_free(data);
@@ -244,7 +246,7 @@ std::string groupText(const MatchBox &m, std::size_t group)
 }
 
 std::vector<std::shared_ptr<MatchBox>> allMatches(EvalState &st, const std::shared_ptr<RegexBox> &re,
-                                                   const std::string &input)
+                                                  const std::string &input)
 {
     auto subject = std::make_shared<const std::string>(input);
     std::vector<std::shared_ptr<MatchBox>> out;
@@ -594,7 +596,8 @@ const EVP_MD *digestOf(const std::string &algorithm)
 Value makeHash(std::string_view writtenName, const Value *key)
 {
     auto box = std::make_shared<HashBox>();
-    std::string name(writtenName.substr(writtenName.rfind('.') == std::string_view::npos ? 0 : writtenName.rfind('.') + 1));
+    std::string name(
+        writtenName.substr(writtenName.rfind('.') == std::string_view::npos ? 0 : writtenName.rfind('.') + 1));
     if (name.starts_with("HMAC")) {
         box->hmac = true;
         name = name.substr(4);
@@ -617,8 +620,8 @@ std::string computeHash(const HashBox &h, const std::string &data)
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     if (h.hmac) {
-        HMAC(digestOf(h.algorithm), h.key.data(), int(h.key.size()), reinterpret_cast<const unsigned char *>(data.data()),
-             data.size(), out, &length);
+        HMAC(digestOf(h.algorithm), h.key.data(), int(h.key.size()),
+             reinterpret_cast<const unsigned char *>(data.data()), data.size(), out, &length);
     } else {
         EVP_Digest(data.data(), data.size(), out, &length, digestOf(h.algorithm), nullptr);
     }
@@ -805,7 +808,14 @@ void addTextMembers(std::vector<Member> &t)
         c.self.as<StringBuilderBox>()->text.clear();
         return c.self;
     }));
-    t.push_back(Member{StringBuilder, "Length", MemberKind::Property, 0, 0, {}, T(Int32), ResultRule::Fixed,
+    t.push_back(Member{StringBuilder,
+                       "Length",
+                       MemberKind::Property,
+                       0,
+                       0,
+                       {},
+                       T(Int32),
+                       ResultRule::Fixed,
                        [](Call &c) { return Value::int32(int(c.self.as<StringBuilderBox>()->text.size())); },
                        [](Call &c) {
                            auto &text = c.self.as<StringBuilderBox>()->text;
@@ -866,9 +876,8 @@ void addTextMembers(std::vector<Member> &t)
     }));
 
     // Regex
-    t.push_back(ctor(Regex, 1, 3, "pattern,options,matchTimeout", [](Call &c) {
-        return Value(TypeId::Regex, 0, compileRegex(str(c, 0), optionsArg(c, 1)));
-    }));
+    t.push_back(ctor(Regex, 1, 3, "pattern,options,matchTimeout",
+                     [](Call &c) { return Value(TypeId::Regex, 0, compileRegex(str(c, 0), optionsArg(c, 1))); }));
     auto isMatch = [](Call &c) {
         std::size_t next = 0;
         auto re = regexOf(c, next, 2);
@@ -900,7 +909,8 @@ void addTextMembers(std::vector<Member> &t)
     t.push_back(method(Regex, "Match", 1, 2, "input,startat", T(Match), match));
     t.push_back(smethod(Regex, "Matches", 2, 4, "input,pattern,options,matchTimeout", T(Array, Match), matches));
     t.push_back(method(Regex, "Matches", 1, 2, "input,startat", T(Array, Match), matches));
-    t.push_back(smethod(Regex, "Replace", 3, 5, "input,pattern,replacement,options,matchTimeout", T(String), regexReplace));
+    t.push_back(
+        smethod(Regex, "Replace", 3, 5, "input,pattern,replacement,options,matchTimeout", T(String), regexReplace));
     t.push_back(method(Regex, "Replace", 2, 3, "input,replacement,count", T(String), regexReplace));
     t.push_back(smethod(Regex, "Split", 2, 4, "input,pattern,options,matchTimeout", T(Array, String), regexSplit));
     t.push_back(method(Regex, "Split", 1, 2, "input,count", T(Array, String), regexSplit));
@@ -1005,10 +1015,12 @@ void addTextMembers(std::vector<Member> &t)
         }
         return makeUri(str(c, 0));
     }));
-    t.push_back(prop(Uri, "AbsoluteUri", T(String), [](Call &c) { return Value::string(uri(c).url.toString() + uri(c).fragment); }));
+    t.push_back(prop(Uri, "AbsoluteUri", T(String),
+                     [](Call &c) { return Value::string(uri(c).url.toString() + uri(c).fragment); }));
     t.push_back(prop(Uri, "OriginalString", T(String), [](Call &c) { return Value::string(uri(c).original); }));
     t.push_back(prop(Uri, "AbsolutePath", T(String), [](Call &c) { return Value::string(uri(c).url.path); }));
-    t.push_back(prop(Uri, "LocalPath", T(String), [](Call &c) { return Value::string(percentDecode(uri(c).url.path, false)); }));
+    t.push_back(prop(Uri, "LocalPath", T(String),
+                     [](Call &c) { return Value::string(percentDecode(uri(c).url.path, false)); }));
     t.push_back(prop(Uri, "PathAndQuery", T(String),
                      [](Call &c) { return Value::string(uri(c).url.path + uri(c).url.queryString()); }));
     t.push_back(prop(Uri, "Query", T(String), [](Call &c) { return Value::string(uri(c).url.queryString()); }));
@@ -1040,10 +1052,14 @@ void addTextMembers(std::vector<Member> &t)
     t.push_back(method(Uri, "GetLeftPart", 1, 1, "part", T(String), [](Call &c) {
         const gw::expr::Url &u = uri(c).url;
         switch (c.arg(0).integer()) {
-        case 0: return Value::string(u.scheme + "://");
-        case 1: return Value::string(u.scheme + "://" + authority(u));
-        case 2: return Value::string(u.scheme + "://" + authority(u) + u.path);
-        default: return Value::string(u.toString());
+        case 0:
+            return Value::string(u.scheme + "://");
+        case 1:
+            return Value::string(u.scheme + "://" + authority(u));
+        case 2:
+            return Value::string(u.scheme + "://" + authority(u) + u.path);
+        default:
+            return Value::string(u.toString());
         }
     }));
     t.push_back(smethod(Uri, "EscapeDataString", 1, 1, "stringToEscape", T(String),
@@ -1085,12 +1101,23 @@ void addTextMembers(std::vector<Member> &t)
         std::string out;
         for (char ch : str(c, 0)) {
             switch (ch) {
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '&': out += "&amp;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += ch;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += ch;
             }
         }
         return Value::string(std::move(out));
@@ -1121,9 +1148,8 @@ void addTextMembers(std::vector<Member> &t)
     }));
 
     // hashes and HMACs: the type written decides the algorithm (the evaluator passes its name first)
-    t.push_back(ctor(HashAlgorithm, 0, 1, "key", [](Call &c) {
-        return makeHash(c.writtenType, c.argc() > 0 ? &c.arg(0) : nullptr);
-    }));
+    t.push_back(ctor(HashAlgorithm, 0, 1, "key",
+                     [](Call &c) { return makeHash(c.writtenType, c.argc() > 0 ? &c.arg(0) : nullptr); }));
     t.push_back(smethod(HashAlgorithm, "Create", 0, 1, "hashName", T(HashAlgorithm), [](Call &c) {
         return makeHash(c.argc() > 0 ? toText(c.arg(0)) : std::string(c.writtenType), nullptr);
     }));
@@ -1143,7 +1169,14 @@ void addTextMembers(std::vector<Member> &t)
         }
         return makeBytes(computeHash(*c.self.as<HashBox>(), data));
     }));
-    t.push_back(Member{HashAlgorithm, "Key", MemberKind::Property, 0, 0, {}, T(Bytes), ResultRule::Fixed,
+    t.push_back(Member{HashAlgorithm,
+                       "Key",
+                       MemberKind::Property,
+                       0,
+                       0,
+                       {},
+                       T(Bytes),
+                       ResultRule::Fixed,
                        [](Call &c) { return makeBytes(c.self.as<HashBox>()->key); },
                        [](Call &c) {
                            c.self.as<HashBox>()->key = bytesOf(c.arg(0));
@@ -1176,19 +1209,30 @@ void addTextMembers(std::vector<Member> &t)
         box->attribute.set_value(toText(c.arg(1)).c_str());
         return Value(TypeId::XAttribute, 0, std::move(box));
     }));
-    t.push_back(prop(XDocument, "Root", T(XElement), [](Call &c) { return xmlValue(xml(c).doc, rootElement(xml(c).node)); }));
+    t.push_back(
+        prop(XDocument, "Root", T(XElement), [](Call &c) { return xmlValue(xml(c).doc, rootElement(xml(c).node)); }));
     for (TypeId owner : {XDocument, XElement}) {
         t.push_back(method(owner, "Element", 1, 1, "name", T(XElement), [](Call &c) {
             const std::string name = toText(c.arg(0));
             const pugi::xml_node parent = c.self.is(TypeId::XDocument) ? xml(c).node : elementOf(c);
             return xmlValue(xml(c).doc, parent.child(name.c_str()));
         }));
-        t.push_back(method(owner, "Elements", 0, 1, "name", T(Enumerable, XElement), [](Call &c) { return elements(c, false); }));
-        t.push_back(method(owner, "Descendants", 0, 1, "name", T(Enumerable, XElement), [](Call &c) { return elements(c, true); }));
-        t.push_back(method(owner, "ToString", 0, 1, "options", T(String), [](Call &c) { return Value::string(hostText(c.self)); }));
+        t.push_back(method(owner, "Elements", 0, 1, "name", T(Enumerable, XElement),
+                           [](Call &c) { return elements(c, false); }));
+        t.push_back(method(owner, "Descendants", 0, 1, "name", T(Enumerable, XElement),
+                           [](Call &c) { return elements(c, true); }));
+        t.push_back(method(owner, "ToString", 0, 1, "options", T(String),
+                           [](Call &c) { return Value::string(hostText(c.self)); }));
     }
     t.push_back(prop(XElement, "Name", T(String), [](Call &c) { return Value::string(elementOf(c).name()); }));
-    t.push_back(Member{XElement, "Value", MemberKind::Property, 0, 0, {}, T(String), ResultRule::Fixed,
+    t.push_back(Member{XElement,
+                       "Value",
+                       MemberKind::Property,
+                       0,
+                       0,
+                       {},
+                       T(String),
+                       ResultRule::Fixed,
                        [](Call &c) { return Value::string(innerText(elementOf(c))); },
                        [](Call &c) {
                            pugi::xml_node n = elementOf(c);
@@ -1272,7 +1316,8 @@ void addTextMembers(std::vector<Member> &t)
 Value parseXmlDocument(const std::string &text, bool element)
 {
     auto doc = std::make_shared<pugi::xml_document>();
-    const pugi::xml_parse_result result = doc->load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+    const pugi::xml_parse_result result =
+        doc->load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
     if (!result || !doc->document_element()) {
         fail(std::string("Data at the root level is invalid. ") + result.description(), "System.Xml.XmlException");
     }
@@ -1292,26 +1337,32 @@ std::string hostText(const Value &value)
         // context URLs need the Context; a boxed one (Api.ServiceUrl) knows itself
         return value.object() ? "" : "";
     }
-    case TypeId::Uri: return value.as<rows::UriBox>()->original;
-    case TypeId::Match: return rows::groupText(*value.as<rows::MatchBox>(), 0);
+    case TypeId::Uri:
+        return value.as<rows::UriBox>()->original;
+    case TypeId::Match:
+        return rows::groupText(*value.as<rows::MatchBox>(), 0);
     case TypeId::RegexGroup: {
         const auto &m = *value.as<rows::MatchBox>();
         return rows::groupText(m, std::size_t(value.integer()));
     }
-    case TypeId::Regex: return value.as<rows::RegexBox>()->pattern;
+    case TypeId::Regex:
+        return value.as<rows::RegexBox>()->pattern;
     case TypeId::XDocument: {
         const auto &x = *value.as<rows::XmlBox>();
         return rows::xmlText(rootElement(x.node));
     }
-    case TypeId::XElement: return rows::xmlText(value.as<rows::XmlBox>()->node);
+    case TypeId::XElement:
+        return rows::xmlText(value.as<rows::XmlBox>()->node);
     case TypeId::XAttribute: {
         const auto &a = value.as<rows::XmlBox>()->attribute;
         return std::string(a.name()) + "=\"" + a.value() + "\"";
     }
-    case TypeId::Exception: return "System.Exception: " + value.as<ExceptionBox>()->message;
+    case TypeId::Exception:
+        return "System.Exception: " + value.as<ExceptionBox>()->message;
     case TypeId::KeyValuePair:
         return "[" + toText(value.as<PairBox>()->key) + ", " + toText(value.as<PairBox>()->value) + "]";
-    case TypeId::List: return "System.Collections.Generic.List`1[" + std::string(typeDisplayName(value.as<ListBox>()->elem)) + "]";
+    case TypeId::List:
+        return "System.Collections.Generic.List`1[" + std::string(typeDisplayName(value.as<ListBox>()->elem)) + "]";
     case TypeId::HashSet:
         return "System.Collections.Generic.HashSet`1[" + std::string(typeDisplayName(value.as<ListBox>()->elem)) + "]";
     case TypeId::Dictionary: {
@@ -1319,7 +1370,8 @@ std::string hostText(const Value &value)
         return "System.Collections.Generic.Dictionary`2[" + std::string(typeDisplayName(d.keyType)) + "," +
                std::string(typeDisplayName(d.valueType)) + "]";
     }
-    case TypeId::Encoding: return "System.Text.UTF8Encoding";
+    case TypeId::Encoding:
+        return "System.Text.UTF8Encoding";
     default:
         if (int(value.type()) >= int(TypeId::StringComparison) && int(value.type()) <= int(TypeId::UriPartial)) {
             const auto name = enumName(value.type(), value.integer());

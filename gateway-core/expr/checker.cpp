@@ -18,25 +18,30 @@ struct Local {
     TypeRef type;
 };
 
-bool isStaticKind(MemberKind kind)
-{
-    return kind == MemberKind::StaticMethod || kind == MemberKind::StaticProperty;
-}
-
 std::string shortName(TypeId id)
 {
     switch (id) {
-    case TypeId::Bool: return "bool";
-    case TypeId::Int32: return "int";
-    case TypeId::Int64: return "long";
-    case TypeId::Double: return "double";
-    case TypeId::Decimal: return "decimal";
-    case TypeId::Char: return "char";
-    case TypeId::String: return "string";
+    case TypeId::Bool:
+        return "bool";
+    case TypeId::Int32:
+        return "int";
+    case TypeId::Int64:
+        return "long";
+    case TypeId::Double:
+        return "double";
+    case TypeId::Decimal:
+        return "decimal";
+    case TypeId::Char:
+        return "char";
+    case TypeId::String:
+        return "string";
     case TypeId::Object:
-    case TypeId::Dynamic: return "object";
-    case TypeId::Bytes: return "byte[]";
-    case TypeId::Void: return "void";
+    case TypeId::Dynamic:
+        return "object";
+    case TypeId::Bytes:
+        return "byte[]";
+    case TypeId::Void:
+        return "void";
     default: {
         const std::string_view full = typeDisplayName(id);
         const auto dot = full.rfind('.');
@@ -90,8 +95,14 @@ public:
     }
 
 private:
-    [[noreturn]] void error(const Expr &at, std::string message) { throw CheckError{at.line, at.column, std::move(message)}; }
-    [[noreturn]] void error(const Stmt &at, std::string message) { throw CheckError{at.line, at.column, std::move(message)}; }
+    [[noreturn]] void error(const Expr &at, std::string message)
+    {
+        throw CheckError{at.line, at.column, std::move(message)};
+    }
+    [[noreturn]] void error(const Stmt &at, std::string message)
+    {
+        throw CheckError{at.line, at.column, std::move(message)};
+    }
     [[noreturn]] void error(int line, int column, std::string message)
     {
         throw CheckError{line, column, std::move(message)};
@@ -135,8 +146,10 @@ private:
         for (const auto &scope : m_scopes) {
             if (scope.count(name)) {
                 error(line, column,
-                      "A local variable named '" + name + "' cannot be declared in this scope because it would give a "
-                      "different meaning to '" + name + "'");
+                      "A local variable named '" + name +
+                          "' cannot be declared in this scope because it would give a "
+                          "different meaning to '" +
+                          name + "'");
             }
         }
         const int slot = m_nextSlot++;
@@ -289,35 +302,44 @@ private:
     TypeRef exprInner(Expr &e)
     {
         switch (e.kind) {
-        case ExprKind::Literal: return TypeRef{e.literal.type()};
+        case ExprKind::Literal:
+            return TypeRef{e.literal.type()};
         case ExprKind::Name: {
             const TypeRef t = resolveName(e, false);
             return t;
         }
         case ExprKind::Local:
-        case ExprKind::Context: return e.stype;
+        case ExprKind::Context:
+            return e.stype;
         case ExprKind::StaticType:
             e.type = resolve(e.typeSyntax);
             return e.type;
-        case ExprKind::Member: return member(e, nullptr);
-        case ExprKind::Call: return call(e);
-        case ExprKind::Index: return index(e);
+        case ExprKind::Member:
+            return member(e, nullptr);
+        case ExprKind::Call:
+            return call(e);
+        case ExprKind::Index:
+            return index(e);
         case ExprKind::Unary: {
             const TypeRef t = expr(*e.kids[0]);
             if (e.op == Op::Not) {
-                if (t.id != TypeId::Bool && t.id != TypeId::Dynamic && t.id != TypeId::Object && t.id != TypeId::JToken &&
-                    t.id != TypeId::JValue) {
+                if (t.id != TypeId::Bool && t.id != TypeId::Dynamic && t.id != TypeId::Object &&
+                    t.id != TypeId::JToken && t.id != TypeId::JValue) {
                     error(e, "Operator '!' cannot be applied to operand of type '" + displayName(t) + "'");
                 }
                 return TypeRef{TypeId::Bool};
             }
             if (t.id == TypeId::String || t.id == TypeId::Bool) {
-                error(e, "Operator '" + std::string(e.op == Op::Neg ? "-" : e.op == Op::Plus ? "+" : "~") +
+                error(e, "Operator '" +
+                             std::string(e.op == Op::Neg    ? "-"
+                                         : e.op == Op::Plus ? "+"
+                                                            : "~") +
                              "' cannot be applied to operand of type '" + displayName(t) + "'");
             }
             return t.id == TypeId::Char ? TypeRef{TypeId::Int32} : t;
         }
-        case ExprKind::Binary: return binary(e);
+        case ExprKind::Binary:
+            return binary(e);
         case ExprKind::Conditional: {
             const TypeRef c = expr(*e.kids[0]);
             if (c.id == TypeId::String || c.id == TypeId::Int32) {
@@ -336,7 +358,8 @@ private:
             }
             return TypeRef{};
         }
-        case ExprKind::Assign: return assign(e);
+        case ExprKind::Assign:
+            return assign(e);
         case ExprKind::IncDec: {
             Expr &target = *e.kids[0];
             const TypeRef t = expr(target);
@@ -368,8 +391,10 @@ private:
             expr(*e.kids[0]);
             e.type = resolve(e.typeSyntax);
             return e.type;
-        case ExprKind::Lambda: return lambda(e, {});
-        case ExprKind::New: return newObject(e);
+        case ExprKind::Lambda:
+            return lambda(e, {});
+        case ExprKind::New:
+            return newObject(e);
         case ExprKind::NewArray: {
             TypeRef elem{};
             if (!e.typeSyntax.name.empty()) {
@@ -412,7 +437,8 @@ private:
                 return e.type;
             }
             return TypeRef{TypeId::Null};
-        case ExprKind::Out: error(e, "An out argument is only allowed in a method call");
+        case ExprKind::Out:
+            error(e, "An out argument is only allowed in a method call");
         }
         return TypeRef{};
     }
@@ -497,8 +523,10 @@ private:
     TypeRef resultOf(const Member &m, const TypeRef &receiverType, const Expr &e, const TypeRef *lambdaResult)
     {
         switch (m.rule) {
-        case ResultRule::Fixed: return m.result;
-        case ResultRule::TypeArgument: return e.typeRefs.empty() ? m.result : e.typeRefs[0];
+        case ResultRule::Fixed:
+            return m.result;
+        case ResultRule::TypeArgument:
+            return e.typeRefs.empty() ? m.result : e.typeRefs[0];
         case ResultRule::Element: {
             if (receiverType.id == TypeId::Dictionary && m.owner == TypeId::Dictionary) {
                 return TypeRef{receiverType.elem};
@@ -506,15 +534,19 @@ private:
             const TypeRef elem = elementType(receiverType);
             return TypeRef{elem.id == TypeId::KeyValuePair ? TypeId::Dynamic : elem.id};
         }
-        case ResultRule::Sequence: return TypeRef{m.result.id, elementType(receiverType).id};
-        case ResultRule::Projection: return TypeRef{m.result.id, lambdaResult ? lambdaResult->id : TypeId::Dynamic};
+        case ResultRule::Sequence:
+            return TypeRef{m.result.id, elementType(receiverType).id};
+        case ResultRule::Projection:
+            return TypeRef{m.result.id, lambdaResult ? lambdaResult->id : TypeId::Dynamic};
         case ResultRule::LambdaResult:
             if (lambdaResult) {
                 return *lambdaResult;
             }
             return TypeRef{elementType(receiverType).id};
-        case ResultRule::PairKey: return TypeRef{receiverType.key};
-        case ResultRule::PairValue: return TypeRef{receiverType.elem};
+        case ResultRule::PairKey:
+            return TypeRef{receiverType.key};
+        case ResultRule::PairValue:
+            return TypeRef{receiverType.elem};
         }
         return TypeRef{};
     }
@@ -823,7 +855,8 @@ private:
     void checkAssignable(Expr &target)
     {
         switch (target.kind) {
-        case ExprKind::Local: return;
+        case ExprKind::Local:
+            return;
         case ExprKind::Member:
         case ExprKind::Index:
             if (target.member && !target.member->setter) {
@@ -834,8 +867,10 @@ private:
                 error(target, "context members are read-only: change the request with policies");
             }
             return;
-        case ExprKind::StaticType: error(target, "A type cannot be assigned to");
-        default: error(target, "The left-hand side of an assignment must be a variable, property or indexer");
+        case ExprKind::StaticType:
+            error(target, "A type cannot be assigned to");
+        default:
+            error(target, "The left-hand side of an assignment must be a variable, property or indexer");
         }
     }
 
@@ -899,8 +934,8 @@ private:
         }
         const std::size_t argc = e.kids.size();
         if (int(argc) < m->minArgs || (m->maxArgs >= 0 && int(argc) > m->maxArgs)) {
-            error(e, "'" + displayName(e.type) + "' does not contain a constructor that takes " +
-                         std::to_string(argc) + " arguments");
+            error(e, "'" + displayName(e.type) + "' does not contain a constructor that takes " + std::to_string(argc) +
+                         " arguments");
         }
         e.member = m;
         for (auto &k : e.kids) {
@@ -970,9 +1005,14 @@ private:
     void statement(Stmt &s)
     {
         switch (s.kind) {
-        case StmtKind::Empty: return;
-        case StmtKind::Block: block(s, true); return;
-        case StmtKind::Expression: expr(*s.exprs[0]); return;
+        case StmtKind::Empty:
+            return;
+        case StmtKind::Block:
+            block(s, true);
+            return;
+        case StmtKind::Expression:
+            expr(*s.exprs[0]);
+            return;
         case StmtKind::Declaration: {
             s.declType = s.isVar ? TypeRef{} : resolve(s.typeSyntax);
             for (std::size_t i = 0; i < s.names.size(); ++i) {
@@ -991,8 +1031,8 @@ private:
                         }
                         t = v;
                     } else if (!compatible(t, v)) {
-                        error(*s.inits[i], "Cannot implicitly convert type '" + displayName(v) + "' to '" +
-                                               displayName(t) + "'");
+                        error(*s.inits[i],
+                              "Cannot implicitly convert type '" + displayName(v) + "' to '" + displayName(t) + "'");
                     }
                 }
                 s.slots.push_back(declare(s.names[i], t, s.line, s.column));
@@ -1032,8 +1072,8 @@ private:
         case StmtKind::Foreach: {
             const TypeRef collection = expr(*s.exprs[0]);
             if (collection.id == TypeId::Int32 || collection.id == TypeId::Bool || collection.id == TypeId::Int64) {
-                error(*s.exprs[0], "foreach statement cannot operate on variables of type '" + displayName(collection) +
-                                       "'");
+                error(*s.exprs[0],
+                      "foreach statement cannot operate on variables of type '" + displayName(collection) + "'");
             }
             pushScope();
             s.declType = s.isVar ? elementType(collection) : resolve(s.typeSyntax);
@@ -1155,7 +1195,8 @@ private:
     {
         switch (s.kind) {
         case StmtKind::Return:
-        case StmtKind::Throw: return true;
+        case StmtKind::Throw:
+            return true;
         case StmtKind::Block:
             for (const auto &st : s.body) {
                 if (endsInReturn(*st)) {
@@ -1163,7 +1204,8 @@ private:
                 }
             }
             return false;
-        case StmtKind::If: return s.body.size() == 2 && endsInReturn(*s.body[0]) && endsInReturn(*s.body[1]);
+        case StmtKind::If:
+            return s.body.size() == 2 && endsInReturn(*s.body[0]) && endsInReturn(*s.body[1]);
         case StmtKind::Try: {
             if (s.finally && endsInReturn(*s.finally)) {
                 return true;
@@ -1182,8 +1224,8 @@ private:
         case StmtKind::For: {
             // while (true) without break never falls through
             const Expr *cond = s.exprs.empty() ? nullptr : s.exprs[0].get();
-            const bool forever = !cond || (cond->kind == ExprKind::Literal && cond->literal.is(TypeId::Bool) &&
-                                           cond->literal.flag());
+            const bool forever =
+                !cond || (cond->kind == ExprKind::Literal && cond->literal.is(TypeId::Bool) && cond->literal.flag());
             return forever && !containsBreak(*s.body[0]);
         }
         case StmtKind::Switch: {
@@ -1208,7 +1250,8 @@ private:
             }
             return hasDefault;
         }
-        default: return false;
+        default:
+            return false;
         }
     }
 

@@ -12,6 +12,7 @@ namespace {
 enum class Flow { Normal, Return, Break, Continue };
 
 constexpr int maxCallDepth = 64;
+constexpr std::size_t maxStackBytes = 1u << 20; // of the evaluating thread's stack
 constexpr std::size_t inlineArgs = 8;
 
 bool isEnumType(TypeId t)
@@ -40,7 +41,8 @@ void locate(EvalError &error, const Expr &at)
 bool exceptionMatches(const std::string &written, std::string_view actual)
 {
     const auto dot = written.rfind('.');
-    const std::string_view name = dot == std::string::npos ? std::string_view(written) : std::string_view(written).substr(dot + 1);
+    const std::string_view name =
+        dot == std::string::npos ? std::string_view(written) : std::string_view(written).substr(dot + 1);
     if (name == "Exception" || name == "SystemException") {
         return true;
     }
@@ -63,39 +65,58 @@ bool exceptionMatches(const std::string &written, std::string_view actual)
 
 class Evaluator {
 public:
-    Evaluator(const Tree &tree, EvalState &st) : m_tree(tree), m_st(st) {}
+    Evaluator(const Tree &tree, EvalState &st, const char *stackBase)
+        : m_tree(tree), m_st(st), m_stackBase(stackBase)
+    {
+    }
 
     Value eval(const Expr &e)
     {
         switch (e.kind) {
-        case ExprKind::Literal: return e.literal;
-        case ExprKind::Local: return m_st.slots[std::size_t(e.slot)];
-        case ExprKind::Context: return Value(TypeId::Context, 0);
+        case ExprKind::Literal:
+            return e.literal;
+        case ExprKind::Local:
+            return m_st.slots[std::size_t(e.slot)];
+        case ExprKind::Context:
+            return Value(TypeId::Context, 0);
         case ExprKind::Member:
         case ExprKind::Call:
         case ExprKind::Index: {
             bool shorted = false;
             return access(e, shorted);
         }
-        case ExprKind::Unary: return unary(e);
-        case ExprKind::Binary: return binary(e);
-        case ExprKind::Conditional: return truth(*e.kids[0], eval(*e.kids[0])) ? eval(*e.kids[1]) : eval(*e.kids[2]);
-        case ExprKind::Assign: return assign(e);
-        case ExprKind::IncDec: return incDec(e);
-        case ExprKind::Cast: return cast(e);
-        case ExprKind::Is: return is(e);
+        case ExprKind::Unary:
+            return unary(e);
+        case ExprKind::Binary:
+            return binary(e);
+        case ExprKind::Conditional:
+            return truth(*e.kids[0], eval(*e.kids[0])) ? eval(*e.kids[1]) : eval(*e.kids[2]);
+        case ExprKind::Assign:
+            return assign(e);
+        case ExprKind::IncDec:
+            return incDec(e);
+        case ExprKind::Cast:
+            return cast(e);
+        case ExprKind::Is:
+            return is(e);
         case ExprKind::As: {
             Value v = eval(*e.kids[0]);
             return isInstance(v, e.type) ? v : Value();
         }
-        case ExprKind::Lambda: return Value(TypeId::Lambda, std::int64_t(reinterpret_cast<std::intptr_t>(&e)));
-        case ExprKind::New: return newObject(e);
-        case ExprKind::NewArray: return newArray(e);
-        case ExprKind::Interpolated: return interpolated(e);
-        case ExprKind::Default: return e.typeSyntax.name.empty() ? Value() : defaultValue(e.type);
+        case ExprKind::Lambda:
+            return Value(TypeId::Lambda, std::int64_t(reinterpret_cast<std::intptr_t>(&e)));
+        case ExprKind::New:
+            return newObject(e);
+        case ExprKind::NewArray:
+            return newArray(e);
+        case ExprKind::Interpolated:
+            return interpolated(e);
+        case ExprKind::Default:
+            return e.typeSyntax.name.empty() ? Value() : defaultValue(e.type);
         case ExprKind::StaticType:
         case ExprKind::Name:
-        case ExprKind::Out: failAt(e, "Internal error: unresolved expression.", "System.InvalidOperationException");
+        case ExprKind::Out:
+            failAt(e, "Internal error: unresolved expression.", "System.InvalidOperationException");
         }
         return {};
     }
@@ -104,7 +125,8 @@ public:
     {
         switch (s.kind) {
         case StmtKind::Empty:
-        case StmtKind::LocalFunction: return Flow::Normal;
+        case StmtKind::LocalFunction:
+            return Flow::Normal;
         case StmtKind::Block:
             for (const auto &st : s.body) {
                 const Flow flow = exec(*st, ret);
@@ -113,7 +135,9 @@ public:
                 }
             }
             return Flow::Normal;
-        case StmtKind::Expression: eval(*s.exprs[0]); return Flow::Normal;
+        case StmtKind::Expression:
+            eval(*s.exprs[0]);
+            return Flow::Normal;
         case StmtKind::Declaration:
             for (std::size_t i = 0; i < s.slots.size(); ++i) {
                 Value v = s.inits[i] ? eval(*s.inits[i]) : defaultValue(s.declType);
@@ -184,8 +208,7 @@ public:
             }
             for (auto &item : items) {
                 m_st.step();
-                m_st.slots[std::size_t(s.slots[0])] =
-                    s.isVar ? std::move(item) : castTo(item, s.declType);
+                m_st.slots[std::size_t(s.slots[0])] = s.isVar ? std::move(item) : castTo(item, s.declType);
                 const Flow flow = exec(*s.body[0], ret);
                 if (flow == Flow::Break) {
                     break;
@@ -199,8 +222,10 @@ public:
         case StmtKind::Return:
             ret = s.exprs.empty() ? Value() : eval(*s.exprs[0]);
             return Flow::Return;
-        case StmtKind::Break: return Flow::Break;
-        case StmtKind::Continue: return Flow::Continue;
+        case StmtKind::Break:
+            return Flow::Break;
+        case StmtKind::Continue:
+            return Flow::Continue;
         case StmtKind::Throw: {
             if (s.exprs.empty()) {
                 if (m_caught.empty()) {
@@ -217,7 +242,8 @@ public:
             }
             throw EvalError{toText(v), "System.Exception", s.line, s.column};
         }
-        case StmtKind::Try: return tryStatement(s, ret);
+        case StmtKind::Try:
+            return tryStatement(s, ret);
         case StmtKind::Switch: {
             const Value v = eval(*s.exprs[0]);
             const SwitchSection *chosen = nullptr;
@@ -251,8 +277,19 @@ public:
         return Flow::Normal;
     }
 
+    // Deep recursion through local functions and lambdas runs on the caller's stack: stop well before its end.
+    void checkStack(const Expr &at)
+    {
+        const char marker = 0;
+        if (m_stackBase - &marker > std::ptrdiff_t(maxStackBytes)) {
+            throw EvalError{"The expression recursed too deeply.", "System.InsufficientExecutionStackException",
+                            at.line, at.column, true};
+        }
+    }
+
     Value invoke(const Expr &lambda, std::span<const Value> args)
     {
+        checkStack(lambda);
         if (++m_st.depth > maxCallDepth) {
             --m_st.depth;
             throw EvalError{"The expression recursed too deeply.", "System.InsufficientExecutionStackException",
@@ -303,12 +340,20 @@ private:
         return m;
     }
 
-    Value call(const Expr &at, const Member &m, const Value &self, std::span<Value> args, std::span<const TypeRef> types,
-               std::string_view written = {})
+    Value call(const Expr &at, const Member &m, const Value &self, std::span<Value> args,
+               std::span<const TypeRef> types, std::string_view written = {})
     {
         Call c{m_st, self, args, types, written};
+        m_st.step();
         try {
-            return m.impl(c);
+            Value result = m.impl(c);
+            // what members build counts against the memory budget, so that loops over big strings end
+            if (result.isString()) {
+                m_st.charge(result.text().size());
+            } else if (result.is(TypeId::Bytes)) {
+                m_st.charge(result.as<BytesBox>()->data.size());
+            }
+            return result;
         } catch (EvalError &error) {
             locate(error, at);
             throw;
@@ -384,7 +429,9 @@ private:
             }
             return callWithArguments(e, *m, recv, written);
         }
-        default: shorted = false; return eval(e);
+        default:
+            shorted = false;
+            return eval(e);
         }
     }
 
@@ -428,12 +475,13 @@ private:
         for (std::size_t i = 0; i < argc; ++i) {
             args[i] = eval(*e.kids[i + 1]);
         }
+        checkStack(e);
         if (++m_st.depth > maxCallDepth) {
             --m_st.depth;
             throw EvalError{"The expression recursed too deeply.", "System.InsufficientExecutionStackException", e.line,
                             e.column, true};
         }
-        m_st.step();
+        m_st.step(10); // a call costs more than a loop turn: deep call trees end sooner
         // the function's own slots are saved so that a recursive call does not clobber its caller's locals
         std::vector<Value> saved(m_st.slots.begin() + f.slotBegin, m_st.slots.begin() + f.slotEnd);
         struct Restore {
@@ -494,7 +542,8 @@ private:
             v = plain(v);
         }
         switch (e.op) {
-        case Op::Not: return Value::boolean(!truth(*e.kids[0], v));
+        case Op::Not:
+            return Value::boolean(!truth(*e.kids[0], v));
         case Op::Neg:
             if (v.is(TypeId::Int32) || v.is(TypeId::Char)) {
                 return Value::int32(std::int32_t(0u - std::uint32_t(v.integer())));
@@ -505,7 +554,7 @@ private:
             if (v.is(TypeId::Double) || v.is(TypeId::Decimal)) {
                 return Value::floating(-v.real(), v.type());
             }
-            if (v.is(TypeId::TimeSpan)) {
+            if (v.is(TypeId::TimeSpan) && v.integer() != INT64_MIN) {
                 return makeTimeSpan(-v.integer());
             }
             break;
@@ -522,7 +571,8 @@ private:
                 return Value::int64(~v.integer());
             }
             break;
-        default: break;
+        default:
+            break;
         }
         if (v.isNull()) {
             return {};
@@ -536,25 +586,34 @@ private:
     {
         const JNode &n = *v.as<JNode>();
         switch (n.kind) {
-        case JNode::Kind::Integer: return makeInteger(n.integer);
-        case JNode::Kind::Float: return Value::floating(n.real);
-        case JNode::Kind::Bool: return Value::boolean(n.boolean);
-        case JNode::Kind::String: return Value::string(n.text);
-        case JNode::Kind::Null: return {};
-        default: return v;
+        case JNode::Kind::Integer:
+            return makeInteger(n.integer);
+        case JNode::Kind::Float:
+            return Value::floating(n.real);
+        case JNode::Kind::Bool:
+            return Value::boolean(n.boolean);
+        case JNode::Kind::String:
+            return Value::string(n.text);
+        case JNode::Kind::Null:
+            return {};
+        default:
+            return v;
         }
     }
 
     Value binary(const Expr &e)
     {
         switch (e.op) {
-        case Op::And: return Value::boolean(truth(*e.kids[0], eval(*e.kids[0])) && truth(*e.kids[1], eval(*e.kids[1])));
-        case Op::Or: return Value::boolean(truth(*e.kids[0], eval(*e.kids[0])) || truth(*e.kids[1], eval(*e.kids[1])));
+        case Op::And:
+            return Value::boolean(truth(*e.kids[0], eval(*e.kids[0])) && truth(*e.kids[1], eval(*e.kids[1])));
+        case Op::Or:
+            return Value::boolean(truth(*e.kids[0], eval(*e.kids[0])) || truth(*e.kids[1], eval(*e.kids[1])));
         case Op::Coalesce: {
             Value left = eval(*e.kids[0]);
             return left.isNull() ? eval(*e.kids[1]) : left;
         }
-        default: break;
+        default:
+            break;
         }
         const Value a = eval(*e.kids[0]);
         const Value b = eval(*e.kids[1]);
@@ -607,15 +666,23 @@ private:
                 return makeTimeSpan(a.integer() - b.integer());
             }
             if (ta == TypeId::DateTime && tb == TypeId::TimeSpan && (op == Op::Add || op == Op::Sub)) {
-                const std::int64_t ticks = op == Op::Add ? a.integer() + b.integer() : a.integer() - b.integer();
-                if (ticks < 0 || ticks > 3155378975999999999) {
+                std::int64_t ticks = 0;
+                const bool overflow = op == Op::Add ? __builtin_add_overflow(a.integer(), b.integer(), &ticks)
+                                                    : __builtin_sub_overflow(a.integer(), b.integer(), &ticks);
+                if (overflow || ticks < 0 || ticks > 3155378975999999999) {
                     failAt(e, "The added or subtracted value results in an un-representable DateTime.",
                            "System.ArgumentOutOfRangeException");
                 }
                 return makeDateTime(ticks, a.flags());
             }
             if (ta == TypeId::TimeSpan && tb == TypeId::TimeSpan && (op == Op::Add || op == Op::Sub)) {
-                return makeTimeSpan(op == Op::Add ? a.integer() + b.integer() : a.integer() - b.integer());
+                std::int64_t ticks = 0;
+                const bool overflow = op == Op::Add ? __builtin_add_overflow(a.integer(), b.integer(), &ticks)
+                                                    : __builtin_sub_overflow(a.integer(), b.integer(), &ticks);
+                if (overflow) {
+                    failAt(e, "TimeSpan overflowed because the duration is too long.", "System.OverflowException");
+                }
+                return makeTimeSpan(ticks);
             }
             badOperands(e, a, b);
         }
@@ -623,10 +690,14 @@ private:
         const bool numB = b.isNumber() || tb == TypeId::Char;
         if (ta == TypeId::Bool && tb == TypeId::Bool) {
             switch (op) {
-            case Op::BitAnd: return Value::boolean(a.flag() && b.flag());
-            case Op::BitOr: return Value::boolean(a.flag() || b.flag());
-            case Op::BitXor: return Value::boolean(a.flag() != b.flag());
-            default: badOperands(e, a, b);
+            case Op::BitAnd:
+                return Value::boolean(a.flag() && b.flag());
+            case Op::BitOr:
+                return Value::boolean(a.flag() || b.flag());
+            case Op::BitXor:
+                return Value::boolean(a.flag() != b.flag());
+            default:
+                badOperands(e, a, b);
             }
         }
         if (isEnumType(ta) && (op == Op::BitAnd || op == Op::BitOr || op == Op::BitXor)) {
@@ -643,8 +714,8 @@ private:
         if (op == Op::Lt || op == Op::Le || op == Op::Gt || op == Op::Ge) {
             return compare(op, compareValues(a, b));
         }
-        const bool floating = ta == TypeId::Double || tb == TypeId::Double || ta == TypeId::Decimal ||
-                              tb == TypeId::Decimal;
+        const bool floating =
+            ta == TypeId::Double || tb == TypeId::Double || ta == TypeId::Decimal || tb == TypeId::Decimal;
         if (floating) {
             const double x = ta == TypeId::Char ? double(a.integer()) : a.number();
             const double y = tb == TypeId::Char ? double(b.integer()) : b.number();
@@ -653,12 +724,18 @@ private:
                 failAt(e, "Attempted to divide by zero.", "System.DivideByZeroException");
             }
             switch (op) {
-            case Op::Add: return Value::floating(x + y, rt);
-            case Op::Sub: return Value::floating(x - y, rt);
-            case Op::Mul: return Value::floating(x * y, rt);
-            case Op::Div: return Value::floating(x / y, rt);
-            case Op::Mod: return Value::floating(std::fmod(x, y), rt);
-            default: badOperands(e, a, b);
+            case Op::Add:
+                return Value::floating(x + y, rt);
+            case Op::Sub:
+                return Value::floating(x - y, rt);
+            case Op::Mul:
+                return Value::floating(x * y, rt);
+            case Op::Div:
+                return Value::floating(x / y, rt);
+            case Op::Mod:
+                return Value::floating(std::fmod(x, y), rt);
+            default:
+                badOperands(e, a, b);
             }
         }
         const bool wide = ta == TypeId::Int64 || tb == TypeId::Int64;
@@ -666,9 +743,15 @@ private:
         const std::int64_t y = b.integer();
         std::uint64_t r = 0;
         switch (op) {
-        case Op::Add: r = std::uint64_t(x) + std::uint64_t(y); break;
-        case Op::Sub: r = std::uint64_t(x) - std::uint64_t(y); break;
-        case Op::Mul: r = std::uint64_t(x) * std::uint64_t(y); break;
+        case Op::Add:
+            r = std::uint64_t(x) + std::uint64_t(y);
+            break;
+        case Op::Sub:
+            r = std::uint64_t(x) - std::uint64_t(y);
+            break;
+        case Op::Mul:
+            r = std::uint64_t(x) * std::uint64_t(y);
+            break;
         case Op::Div:
         case Op::Mod:
             if (y == 0) {
@@ -680,12 +763,23 @@ private:
                 r = std::uint64_t(op == Op::Div ? x / y : x % y);
             }
             break;
-        case Op::BitAnd: r = std::uint64_t(x & y); break;
-        case Op::BitOr: r = std::uint64_t(x | y); break;
-        case Op::BitXor: r = std::uint64_t(x ^ y); break;
-        case Op::Shl: r = std::uint64_t(x) << (y & (wide ? 63 : 31)); break;
-        case Op::Shr: r = std::uint64_t(wide ? (x >> (y & 63)) : std::int64_t(std::int32_t(x) >> (y & 31))); break;
-        default: badOperands(e, a, b);
+        case Op::BitAnd:
+            r = std::uint64_t(x & y);
+            break;
+        case Op::BitOr:
+            r = std::uint64_t(x | y);
+            break;
+        case Op::BitXor:
+            r = std::uint64_t(x ^ y);
+            break;
+        case Op::Shl:
+            r = std::uint64_t(x) << (y & (wide ? 63 : 31));
+            break;
+        case Op::Shr:
+            r = std::uint64_t(wide ? (x >> (y & 63)) : std::int64_t(std::int32_t(x) >> (y & 31)));
+            break;
+        default:
+            badOperands(e, a, b);
         }
         if (wide) {
             return Value::int64(std::int64_t(r));
@@ -696,10 +790,14 @@ private:
     static Value compare(Op op, int r)
     {
         switch (op) {
-        case Op::Lt: return Value::boolean(r < 0);
-        case Op::Le: return Value::boolean(r <= 0);
-        case Op::Gt: return Value::boolean(r > 0);
-        default: return Value::boolean(r >= 0);
+        case Op::Lt:
+            return Value::boolean(r < 0);
+        case Op::Le:
+            return Value::boolean(r <= 0);
+        case Op::Gt:
+            return Value::boolean(r > 0);
+        default:
+            return Value::boolean(r >= 0);
         }
     }
 
@@ -752,13 +850,13 @@ private:
     {
         const Expr &target = *p.target;
         if (target.kind == ExprKind::Local) {
-            m_st.slots[std::size_t(target.slot)] =
-                convertForAssignment(v, m_tree.slotTypes[std::size_t(target.slot)]);
+            m_st.slots[std::size_t(target.slot)] = convertForAssignment(v, m_tree.slotTypes[std::size_t(target.slot)]);
             return;
         }
         if (!p.member->setter) {
-            failAt(target, "Property or indexer '" + (target.kind == ExprKind::Index ? std::string("this[]") : target.name) +
-                               "' cannot be assigned to -- it is read only",
+            failAt(target,
+                   "Property or indexer '" + (target.kind == ExprKind::Index ? std::string("this[]") : target.name) +
+                       "' cannot be assigned to -- it is read only",
                    "Microsoft.CSharp.RuntimeBinder.RuntimeBinderException");
         }
         Value args[inlineArgs + 1];
@@ -856,15 +954,23 @@ private:
     Value defaultValue(const TypeRef &type)
     {
         switch (type.id) {
-        case TypeId::Bool: return Value::boolean(false);
-        case TypeId::Int32: return type.nullable ? Value() : Value::int32(0);
-        case TypeId::Int64: return type.nullable ? Value() : Value::int64(0);
+        case TypeId::Bool:
+            return Value::boolean(false);
+        case TypeId::Int32:
+            return type.nullable ? Value() : Value::int32(0);
+        case TypeId::Int64:
+            return type.nullable ? Value() : Value::int64(0);
         case TypeId::Double:
-        case TypeId::Decimal: return type.nullable ? Value() : Value::floating(0, type.id);
-        case TypeId::Char: return type.nullable ? Value() : Value::character(0);
-        case TypeId::DateTime: return type.nullable ? Value() : makeDateTime(0, 0);
-        case TypeId::TimeSpan: return type.nullable ? Value() : makeTimeSpan(0);
-        default: return {};
+        case TypeId::Decimal:
+            return type.nullable ? Value() : Value::floating(0, type.id);
+        case TypeId::Char:
+            return type.nullable ? Value() : Value::character(0);
+        case TypeId::DateTime:
+            return type.nullable ? Value() : makeDateTime(0, 0);
+        case TypeId::TimeSpan:
+            return type.nullable ? Value() : makeTimeSpan(0);
+        default:
+            return {};
         }
     }
 
@@ -947,7 +1053,8 @@ private:
         items.reserve(e.kids.size());
         for (const auto &k : e.kids) {
             Value v = eval(*k);
-            items.push_back(elem == TypeId::Dynamic || elem == TypeId::Object ? std::move(v) : convertForAssignment(v, TypeRef{elem}));
+            items.push_back(elem == TypeId::Dynamic || elem == TypeId::Object ? std::move(v)
+                                                                              : convertForAssignment(v, TypeRef{elem}));
         }
         if (bytes) {
             std::string data;
@@ -1053,6 +1160,7 @@ private:
 
     const Tree &m_tree;
     EvalState &m_st;
+    const char *m_stackBase;
     std::vector<EvalError> m_caught;
 };
 
@@ -1071,7 +1179,8 @@ Value invokeLambda(EvalState &st, const Value &function, std::span<const Value> 
 Value run(const Tree &tree, EvalState &state)
 {
     state.slots.assign(std::size_t(tree.slotCount), Value());
-    Evaluator evaluator(tree, state);
+    const char base = 0;
+    Evaluator evaluator(tree, state, &base);
     state.evaluator = &evaluator;
     Value result;
     if (tree.expression) {

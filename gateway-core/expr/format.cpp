@@ -67,7 +67,8 @@ Civil civil(std::int64_t ticks)
 
 void pad(std::string &out, std::int64_t value, int width)
 {
-    std::string digits = std::to_string(value < 0 ? -value : value);
+    const std::uint64_t magnitude = value < 0 ? 0ull - std::uint64_t(value) : std::uint64_t(value);
+    std::string digits = std::to_string(magnitude);
     if (value < 0) {
         out += '-';
     }
@@ -117,10 +118,18 @@ std::string formatDateCustom(std::int64_t ticks, int kind, std::string_view f)
                 out += dayNames[c.dayOfWeek];
             }
             break;
-        case 'H': pad(out, c.hour, int(std::min<std::size_t>(n, 2))); break;
-        case 'h': pad(out, c.hour % 12 == 0 ? 12 : c.hour % 12, int(std::min<std::size_t>(n, 2))); break;
-        case 'm': pad(out, c.minute, int(std::min<std::size_t>(n, 2))); break;
-        case 's': pad(out, c.second, int(std::min<std::size_t>(n, 2))); break;
+        case 'H':
+            pad(out, c.hour, int(std::min<std::size_t>(n, 2)));
+            break;
+        case 'h':
+            pad(out, c.hour % 12 == 0 ? 12 : c.hour % 12, int(std::min<std::size_t>(n, 2)));
+            break;
+        case 'm':
+            pad(out, c.minute, int(std::min<std::size_t>(n, 2)));
+            break;
+        case 's':
+            pad(out, c.second, int(std::min<std::size_t>(n, 2)));
+            break;
         case 'f':
         case 'F': {
             std::string digits;
@@ -137,7 +146,9 @@ std::string formatDateCustom(std::int64_t ticks, int kind, std::string_view f)
             out += digits;
             break;
         }
-        case 't': out += (c.hour < 12 ? std::string("AM") : std::string("PM")).substr(0, n == 1 ? 1 : 2); break;
+        case 't':
+            out += (c.hour < 12 ? std::string("AM") : std::string("PM")).substr(0, n == 1 ? 1 : 2);
+            break;
         case 'K':
             if (kind == 1) {
                 out += 'Z';
@@ -148,7 +159,9 @@ std::string formatDateCustom(std::int64_t ticks, int kind, std::string_view f)
         case 'z':
             out += n == 1 ? "+0" : n == 2 ? "+00" : "+00:00";
             break;
-        case 'g': out += "A.D."; break;
+        case 'g':
+            out += "A.D.";
+            break;
         case '\'':
         case '"': {
             std::size_t j = i + 1;
@@ -164,8 +177,12 @@ std::string formatDateCustom(std::int64_t ticks, int kind, std::string_view f)
             }
             n = 2;
             break;
-        case '%': n = 1; break;
-        default: out.append(n, ch); break;
+        case '%':
+            n = 1;
+            break;
+        default:
+            out.append(n, ch);
+            break;
         }
         i += n;
     }
@@ -180,24 +197,39 @@ std::string formatDate(std::int64_t ticks, int kind, std::string_view f)
     if (f.size() == 1) {
         switch (f[0]) {
         case 'o':
-        case 'O': return formatDateCustom(ticks, kind, "yyyy-MM-ddTHH:mm:ss.fffffffK");
-        case 's': return formatDateCustom(ticks, kind, "yyyy-MM-ddTHH:mm:ss");
-        case 'u': return formatDateCustom(ticks, kind, "yyyy-MM-dd HH:mm:ssZ");
-        case 'U': return formatDateCustom(ticks, kind, "dddd, dd MMMM yyyy HH:mm:ss");
+        case 'O':
+            return formatDateCustom(ticks, kind, "yyyy-MM-ddTHH:mm:ss.fffffffK");
+        case 's':
+            return formatDateCustom(ticks, kind, "yyyy-MM-ddTHH:mm:ss");
+        case 'u':
+            return formatDateCustom(ticks, kind, "yyyy-MM-dd HH:mm:ssZ");
+        case 'U':
+            return formatDateCustom(ticks, kind, "dddd, dd MMMM yyyy HH:mm:ss");
         case 'r':
-        case 'R': return formatDateCustom(ticks, kind, "ddd, dd MMM yyyy HH:mm:ss 'GMT'");
-        case 'd': return formatDateCustom(ticks, kind, "MM/dd/yyyy");
-        case 'D': return formatDateCustom(ticks, kind, "dddd, dd MMMM yyyy");
-        case 't': return formatDateCustom(ticks, kind, "HH:mm");
-        case 'T': return formatDateCustom(ticks, kind, "HH:mm:ss");
-        case 'f': return formatDateCustom(ticks, kind, "dddd, dd MMMM yyyy HH:mm");
-        case 'F': return formatDateCustom(ticks, kind, "dddd, dd MMMM yyyy HH:mm:ss");
-        case 'g': return formatDateCustom(ticks, kind, "MM/dd/yyyy HH:mm");
+        case 'R':
+            return formatDateCustom(ticks, kind, "ddd, dd MMM yyyy HH:mm:ss 'GMT'");
+        case 'd':
+            return formatDateCustom(ticks, kind, "MM/dd/yyyy");
+        case 'D':
+            return formatDateCustom(ticks, kind, "dddd, dd MMMM yyyy");
+        case 't':
+            return formatDateCustom(ticks, kind, "HH:mm");
+        case 'T':
+            return formatDateCustom(ticks, kind, "HH:mm:ss");
+        case 'f':
+            return formatDateCustom(ticks, kind, "dddd, dd MMMM yyyy HH:mm");
+        case 'F':
+            return formatDateCustom(ticks, kind, "dddd, dd MMMM yyyy HH:mm:ss");
+        case 'g':
+            return formatDateCustom(ticks, kind, "MM/dd/yyyy HH:mm");
         case 'M':
-        case 'm': return formatDateCustom(ticks, kind, "MMMM dd");
+        case 'm':
+            return formatDateCustom(ticks, kind, "MMMM dd");
         case 'Y':
-        case 'y': return formatDateCustom(ticks, kind, "yyyy MMMM");
-        default: failFormat();
+        case 'y':
+            return formatDateCustom(ticks, kind, "yyyy MMMM");
+        default:
+            failFormat();
         }
     }
     return formatDateCustom(ticks, kind, f);
@@ -206,7 +238,10 @@ std::string formatDate(std::int64_t ticks, int kind, std::string_view f)
 std::string formatTimeSpan(std::int64_t ticks, std::string_view f)
 {
     std::string out;
-    if (ticks < 0) {
+    if (ticks == INT64_MIN) {
+        ticks = INT64_MAX; // TimeSpan.MinValue prints one tick short: no positive value mirrors it
+        out += '-';
+    } else if (ticks < 0) {
         out += '-';
         ticks = -ticks;
     }
@@ -239,10 +274,18 @@ std::string formatTimeSpan(std::int64_t ticks, std::string_view f)
             ++n;
         }
         switch (ch) {
-        case 'd': pad(out, days, int(n)); break;
-        case 'h': pad(out, hours, int(n)); break;
-        case 'm': pad(out, minutes, int(n)); break;
-        case 's': pad(out, seconds, int(n)); break;
+        case 'd':
+            pad(out, days, int(n));
+            break;
+        case 'h':
+            pad(out, hours, int(n));
+            break;
+        case 'm':
+            pad(out, minutes, int(n));
+            break;
+        case 's':
+            pad(out, seconds, int(n));
+            break;
         case 'f':
         case 'F': {
             std::string digits;
@@ -264,7 +307,8 @@ std::string formatTimeSpan(std::int64_t ticks, std::string_view f)
             n = j + 1 - i;
             break;
         }
-        default: failFormat();
+        default:
+            failFormat();
         }
         i += n;
     }
@@ -422,12 +466,13 @@ std::string formatNumber(const Value &value, std::string_view f)
         return integral ? std::to_string(value.integer()) : formatDouble(d);
     }
     const char kind = char(f[0] & ~0x20);
-    const bool standard = std::isalpha(static_cast<unsigned char>(f[0])) &&
-                          (f.size() == 1 || std::all_of(f.begin() + 1, f.end(), [](char c) { return c >= '0' && c <= '9'; }));
+    const bool standard =
+        std::isalpha(static_cast<unsigned char>(f[0])) &&
+        (f.size() == 1 || std::all_of(f.begin() + 1, f.end(), [](char c) { return c >= '0' && c <= '9'; }));
     if (!standard) {
         return formatCustomNumber(d, f);
     }
-    const int precision = f.size() > 1 ? std::atoi(std::string(f.substr(1)).c_str()) : -1;
+    const int precision = f.size() > 1 ? clampedNumber(f.substr(1), 100) : -1;
     switch (kind) {
     case 'D': {
         if (!integral) {
@@ -493,11 +538,12 @@ std::string formatNumber(const Value &value, std::string_view f)
         if (integral) {
             return std::to_string(value.integer());
         }
-        char buffer[64];
-        std::snprintf(buffer, sizeof buffer, "%.*G", precision <= 0 ? 15 : precision, d);
+        char buffer[160];
+        std::snprintf(buffer, sizeof buffer, "%.*G", precision <= 0 ? 15 : std::min(precision, 100), d);
         return buffer;
     }
-    default: failFormat("Format specifier was invalid.");
+    default:
+        failFormat("Format specifier was invalid.");
     }
 }
 
@@ -564,9 +610,12 @@ std::string formatValue(const Value &value, std::string_view format)
     case TypeId::Int32:
     case TypeId::Int64:
     case TypeId::Double:
-    case TypeId::Decimal: return formatNumber(value, format);
-    case TypeId::DateTime: return formatDate(value.integer(), value.flags(), format);
-    case TypeId::TimeSpan: return formatTimeSpan(value.integer(), format);
+    case TypeId::Decimal:
+        return formatNumber(value, format);
+    case TypeId::DateTime:
+        return formatDate(value.integer(), value.flags(), format);
+    case TypeId::TimeSpan:
+        return formatTimeSpan(value.integer(), format);
     case TypeId::Guid: {
         const std::string &g = value.text();
         if (format.empty() || format == "D" || format == "d") {
@@ -629,7 +678,7 @@ std::string formatComposite(EvalState &st, std::string_view format, std::span<co
             int alignment = 0;
             const auto comma = spec.find(',');
             if (comma != std::string_view::npos) {
-                alignment = std::atoi(std::string(spec.substr(comma + 1)).c_str());
+                alignment = clampedNumber(spec.substr(comma + 1), 1'000'000);
                 spec = spec.substr(0, comma);
             }
             while (!spec.empty() && spec.back() == ' ') {
@@ -764,8 +813,8 @@ bool parseDateTime(std::string_view text, std::int64_t &ticks, int &kind)
             }
         }
         pos += 3;
-        if (month == 0 || !expect(' ') || !number(4, 4, year) || !expect(' ') || !number(1, 2, hour) ||
-            !expect(':') || !number(2, 2, minute) || !expect(':') || !number(2, 2, second)) {
+        if (month == 0 || !expect(' ') || !number(4, 4, year) || !expect(' ') || !number(1, 2, hour) || !expect(':') ||
+            !number(2, 2, minute) || !expect(':') || !number(2, 2, second)) {
             return false;
         }
         const std::string_view zone = text.substr(pos);
@@ -884,6 +933,9 @@ bool parseTimeSpan(std::string_view text, std::int64_t &ticks)
         return false;
     }
     if (pos == text.size()) {
+        if (first > 10675199) {
+            return false;
+        }
         ticks = first * ticksPerDay * (negative ? -1 : 1);
         return true;
     }
@@ -914,7 +966,7 @@ bool parseTimeSpan(std::string_view text, std::int64_t &ticks)
             fraction *= 10;
         }
     }
-    if (pos != text.size() || count < 2 || parts[0] > 23 || parts[1] > 59 || parts[2] > 59) {
+    if (pos != text.size() || count < 2 || parts[0] > 23 || parts[1] > 59 || parts[2] > 59 || days > 10675198) {
         return false;
     }
     ticks = days * ticksPerDay + (parts[0] * 3600 + parts[1] * 60 + parts[2]) * ticksPerSecond + fraction;

@@ -11,12 +11,12 @@ namespace gw::expr {
 namespace {
 
 constexpr std::array keywords = {
-    "as",     "base",    "bool",     "break",  "byte",   "case",   "catch",  "char",    "checked", "const",
-    "continue", "decimal", "default", "do",    "double", "else",   "false",  "finally", "float",   "for",
-    "foreach", "if",      "in",       "int",    "is",     "long",   "new",    "null",    "object",  "out",
-    "ref",    "return",  "sbyte",    "short",  "static", "string", "switch", "this",    "throw",   "true",
-    "try",    "typeof",  "uint",     "ulong",  "ushort", "var",    "void",   "while",   "default", "unchecked",
-    "nameof",
+    "as",     "base",     "bool",    "break",   "byte",      "case",   "catch", "char",   "checked",
+    "const",  "continue", "decimal", "default", "do",        "double", "else",  "false",  "finally",
+    "float",  "for",      "foreach", "if",      "in",        "int",    "is",    "long",   "new",
+    "null",   "object",   "out",     "ref",     "return",    "sbyte",  "short", "static", "string",
+    "switch", "this",     "throw",   "true",    "try",       "typeof", "uint",  "ulong",  "ushort",
+    "var",    "void",     "while",   "default", "unchecked", "nameof",
 };
 
 bool isKeyword(std::string_view word)
@@ -41,9 +41,9 @@ bool isDigit(char c)
 
 // Longest first: the lexer takes the first operator that matches.
 constexpr std::array<std::string_view, 42> punctuators = {
-    "??=", "<<=", "=>", "==", "!=", "<=", ">=", "&&", "||", "++", "--", "+=", "-=", "*=", "/=",
-    "%=",  "&=",  "|=", "^=", "??", "?.", "<<", "::", "(",  ")",  "{",  "}",  "[",  "]",  ".",
-    ",",   ";",   ":",  "?",  "=",  "<",  ">",  "+",  "-",  "*",  "/",  "%",
+    "?\?=", "<<=", "=>", "==", "!=", "<=", ">=", "&&", "||", "++", "--", "+=", "-=", "*=",
+    "/=",  "%=",  "&=", "|=", "^=", "??", "?.", "<<", "::", "(",  ")",  "{",  "}",  "[",
+    "]",   ".",   ",",  ";",  ":",  "?",  "=",  "<",  ">",  "+",  "-",  "*",  "/",  "%",
 };
 constexpr std::string_view singlePunctuators = "!~&|^";
 
@@ -267,17 +267,39 @@ private:
         const char e = peek();
         ++m_pos;
         switch (e) {
-        case 'n': out += '\n'; return;
-        case 't': out += '\t'; return;
-        case 'r': out += '\r'; return;
-        case '0': out += '\0'; return;
-        case 'a': out += '\a'; return;
-        case 'b': out += '\b'; return;
-        case 'f': out += '\f'; return;
-        case 'v': out += '\v'; return;
-        case '\\': out += '\\'; return;
-        case '"': out += '"'; return;
-        case '\'': out += '\''; return;
+        case 'n':
+            out += '\n';
+            return;
+        case 't':
+            out += '\t';
+            return;
+        case 'r':
+            out += '\r';
+            return;
+        case '0':
+            out += '\0';
+            return;
+        case 'a':
+            out += '\a';
+            return;
+        case 'b':
+            out += '\b';
+            return;
+        case 'f':
+            out += '\f';
+            return;
+        case 'v':
+            out += '\v';
+            return;
+        case '\\':
+            out += '\\';
+            return;
+        case '"':
+            out += '"';
+            return;
+        case '\'':
+            out += '\'';
+            return;
         case 'u':
         case 'x':
         case 'U': {
@@ -295,7 +317,9 @@ private:
             appendUtf8(out, std::min<std::uint32_t>(value, 0x10FFFF));
             return;
         }
-        default: error(at, "Unrecognized escape sequence"); return;
+        default:
+            error(at, "Unrecognized escape sequence");
+            return;
         }
     }
 

@@ -34,9 +34,9 @@ struct Token {
     std::size_t length = 0;
     int line = 0;
     int column = 0;
-    bool verbatim = false;         // @"..." (and $@"...")
-    std::uint8_t suffix = 0;       // numeric literal suffix, lower case: 'l', 'u', 'm', 'd', 'f', or 0
-    std::size_t innerOffset = 0;   // Interpolated: offset of the first character after the opening quote
+    bool verbatim = false;       // @"..." (and $@"...")
+    std::uint8_t suffix = 0;     // numeric literal suffix, lower case: 'l', 'u', 'm', 'd', 'f', or 0
+    std::size_t innerOffset = 0; // Interpolated: offset of the first character after the opening quote
 };
 
 struct LexResult {

@@ -44,12 +44,13 @@ struct Rule {
 };
 
 constexpr int maxNesting = 200;
+constexpr int maxTreeDepth = 400;
 
 bool isTypeKeyword(std::string_view word)
 {
-    static constexpr std::string_view types[] = {"bool",  "byte",   "char", "decimal", "double", "float",
-                                                 "int",   "long",   "object", "sbyte", "short",  "string",
-                                                 "uint",  "ulong",  "ushort", "void"};
+    static constexpr std::string_view types[] = {"bool", "byte",  "char",   "decimal", "double", "float",
+                                                 "int",  "long",  "object", "sbyte",   "short",  "string",
+                                                 "uint", "ulong", "ushort", "void"};
     for (auto t : types) {
         if (t == word) {
             return true;
@@ -271,7 +272,9 @@ public:
         auto e = node<Expr>(t);
         e->kind = ExprKind::Literal;
         switch (t.kind) {
-        case TokenKind::String: e->literal = Value::string(t.text); break;
+        case TokenKind::String:
+            e->literal = Value::string(t.text);
+            break;
         case TokenKind::Char: {
             // decode the UTF-8 of the character
             const auto *s = reinterpret_cast<const unsigned char *>(t.text.data());
@@ -308,7 +311,8 @@ public:
             e->literal = Value::floating(std::strtod(t.text.c_str(), nullptr),
                                          t.suffix == 'm' ? TypeId::Decimal : TypeId::Double);
             break;
-        default: break;
+        default:
+            break;
         }
         return e;
     }
@@ -370,7 +374,8 @@ public:
                         --depth;
                     } else if (depth == 0 && d == '?') {
                         ternary = true;
-                    } else if (depth == 0 && d == ',' && alignAt == std::string::npos && formatAt == std::string::npos) {
+                    } else if (depth == 0 && d == ',' && alignAt == std::string::npos &&
+                               formatAt == std::string::npos) {
                         alignAt = j;
                     } else if (depth == 0 && d == ':' && formatAt == std::string::npos) {
                         if (ternary) {
@@ -417,7 +422,8 @@ public:
                 }
                 if (alignAt != std::string::npos) {
                     const std::size_t alignEnd = formatAt != std::string::npos ? formatAt : holeEnd;
-                    hole.alignment = std::atoi(text.substr(alignAt + 1, alignEnd - alignAt - 1).c_str());
+                    hole.alignment = clampedNumber(std::string_view(text).substr(alignAt + 1, alignEnd - alignAt - 1),
+                                                   1'000'000);
                 }
                 if (formatAt != std::string::npos) {
                     hole.format = text.substr(formatAt + 1, holeEnd - formatAt - 1);
@@ -427,14 +433,30 @@ public:
             } else if (c == '\\' && !t.verbatim && i + 1 < end) {
                 const char n = text[i + 1];
                 switch (n) {
-                case 'n': literalText += '\n'; break;
-                case 't': literalText += '\t'; break;
-                case 'r': literalText += '\r'; break;
-                case '0': literalText += '\0'; break;
-                case '"': literalText += '"'; break;
-                case '\'': literalText += '\''; break;
-                case '\\': literalText += '\\'; break;
-                default: literalText += n; break;
+                case 'n':
+                    literalText += '\n';
+                    break;
+                case 't':
+                    literalText += '\t';
+                    break;
+                case 'r':
+                    literalText += '\r';
+                    break;
+                case '0':
+                    literalText += '\0';
+                    break;
+                case '"':
+                    literalText += '"';
+                    break;
+                case '\'':
+                    literalText += '\'';
+                    break;
+                case '\\':
+                    literalText += '\\';
+                    break;
+                default:
+                    literalText += n;
+                    break;
                 }
                 i += 2;
             } else if (c == '"' && t.verbatim && i + 1 < end && text[i + 1] == '"') {
@@ -572,13 +594,18 @@ public:
                 case TokenKind::Real:
                 case TokenKind::String:
                 case TokenKind::Interpolated:
-                case TokenKind::Char: cast = true; break;
-                case TokenKind::Keyword: cast = after.text != "is" && after.text != "as"; break;
+                case TokenKind::Char:
+                    cast = true;
+                    break;
+                case TokenKind::Keyword:
+                    cast = after.text != "is" && after.text != "as";
+                    break;
                 case TokenKind::Punctuator:
                     cast = after.text == "(" || after.text == "!" || after.text == "~" ||
                            (keywordType && (after.text == "-" || after.text == "+"));
                     break;
-                default: break;
+                default:
+                    break;
                 }
                 if (cast) {
                     advance(); // ')'
@@ -610,8 +637,7 @@ public:
             while (!checkPunct(")")) {
                 TypeSyntax ts;
                 // `(x, y)` or `(string x, int y)`
-                if (check(TokenKind::Identifier) &&
-                    (peekToken().text == "," || peekToken().text == ")")) {
+                if (check(TokenKind::Identifier) && (peekToken().text == "," || peekToken().text == ")")) {
                     e->params.push_back(advance().text);
                     e->paramTypes.emplace_back();
                 } else {
@@ -893,9 +919,9 @@ public:
         auto e = node<Expr>(t);
         e->kind = ExprKind::Assign;
         static const std::unordered_map<std::string, Op> ops = {
-            {"=", Op::None},   {"+=", Op::Add},    {"-=", Op::Sub},    {"*=", Op::Mul},  {"/=", Op::Div},
-            {"%=", Op::Mod},   {"&=", Op::BitAnd}, {"|=", Op::BitOr},  {"^=", Op::BitXor}, {"??=", Op::Coalesce},
-            {"<<=", Op::Shl}};
+            {"=", Op::None},    {"+=", Op::Add},       {"-=", Op::Sub},    {"*=", Op::Mul},
+            {"/=", Op::Div},    {"%=", Op::Mod},       {"&=", Op::BitAnd}, {"|=", Op::BitOr},
+            {"^=", Op::BitXor}, {"?\?=", Op::Coalesce}, {"<<=", Op::Shl}};
         e->op = ops.at(t.text);
         if (target->kind != ExprKind::Name && target->kind != ExprKind::Member && target->kind != ExprKind::Index) {
             throw ParseError{m_pos - 1, "The left-hand side of an assignment must be a variable, property or indexer"};
@@ -1301,8 +1327,8 @@ public:
                 return nullptr;
             }
             const Token &after = peekToken();
-            if (after.kind != TokenKind::Punctuator ||
-                !(after.text == "=" || after.text == ";" || after.text == "," || (allowFunction && after.text == "("))) {
+            if (after.kind != TokenKind::Punctuator || !(after.text == "=" || after.text == ";" || after.text == "," ||
+                                                         (allowFunction && after.text == "("))) {
                 m_pos = save;
                 return nullptr;
             }
@@ -1415,7 +1441,7 @@ const Rule &Parser::rule(const Token &token)
         {"&=", {nullptr, &Parser::assignment, PrecAssignment}},
         {"|=", {nullptr, &Parser::assignment, PrecAssignment}},
         {"^=", {nullptr, &Parser::assignment, PrecAssignment}},
-        {"??=", {nullptr, &Parser::assignment, PrecAssignment}},
+        {"?\?=", {nullptr, &Parser::assignment, PrecAssignment}},
         {"<<=", {nullptr, &Parser::assignment, PrecAssignment}},
     };
     static const std::unordered_map<std::string_view, Rule> keywordRules = {
@@ -1433,9 +1459,12 @@ const Rule &Parser::rule(const Token &token)
     case TokenKind::Integer:
     case TokenKind::Real:
     case TokenKind::String:
-    case TokenKind::Char: return literalRule;
-    case TokenKind::Interpolated: return interpolatedRule;
-    case TokenKind::Identifier: return nameRule;
+    case TokenKind::Char:
+        return literalRule;
+    case TokenKind::Interpolated:
+        return interpolatedRule;
+    case TokenKind::Identifier:
+        return nameRule;
     case TokenKind::Keyword: {
         const auto it = keywordRules.find(token.text);
         if (it != keywordRules.end()) {
@@ -1447,8 +1476,102 @@ const Rule &Parser::rule(const Token &token)
         const auto it = punctuators.find(token.text);
         return it != punctuators.end() ? it->second : none;
     }
-    default: return none;
+    default:
+        return none;
     }
+}
+
+// The depth of the finished tree, measured without recursion: long operator and member chains
+// (a.b.c..., 1+1+1...) deepen the tree without nesting brackets, and the checker and evaluator recurse on depth.
+const void *deepestNode(const Tree &tree, int limit)
+{
+    struct Item {
+        const Expr *expr;
+        const Stmt *stmt;
+        int depth;
+    };
+    std::vector<Item> stack;
+    if (tree.expression) {
+        stack.push_back({tree.expression.get(), nullptr, 1});
+    }
+    if (tree.block) {
+        stack.push_back({nullptr, tree.block.get(), 1});
+    }
+    for (const auto &f : tree.functions) {
+        if (f->body) {
+            stack.push_back({nullptr, f->body.get(), 1});
+        }
+        if (f->exprBody) {
+            stack.push_back({f->exprBody.get(), nullptr, 1});
+        }
+    }
+    while (!stack.empty()) {
+        const Item item = stack.back();
+        stack.pop_back();
+        const int next = item.depth + 1;
+        if (item.expr) {
+            if (item.depth > limit) {
+                return item.expr;
+            }
+            const Expr &e = *item.expr;
+            for (const auto &k : e.kids) {
+                if (k) {
+                    stack.push_back({k.get(), nullptr, next});
+                }
+            }
+            for (const auto &p : e.parts) {
+                if (p.hole) {
+                    stack.push_back({p.hole.get(), nullptr, next});
+                }
+            }
+            for (const auto &init : e.inits) {
+                for (const auto &a : init.args) {
+                    stack.push_back({a.get(), nullptr, next});
+                }
+            }
+            if (e.block) {
+                stack.push_back({nullptr, e.block.get(), next});
+            }
+            continue;
+        }
+        const Stmt &s = *item.stmt;
+        for (const auto &b : s.body) {
+            stack.push_back({nullptr, b.get(), next});
+        }
+        for (const auto &b : s.forInit) {
+            stack.push_back({nullptr, b.get(), next});
+        }
+        for (const auto &x : s.exprs) {
+            if (x) {
+                stack.push_back({x.get(), nullptr, next});
+            }
+        }
+        for (const auto &x : s.inits) {
+            if (x) {
+                stack.push_back({x.get(), nullptr, next});
+            }
+        }
+        for (const auto &c : s.catches) {
+            if (c.filter) {
+                stack.push_back({c.filter.get(), nullptr, next});
+            }
+            stack.push_back({nullptr, c.body.get(), next});
+        }
+        if (s.finally) {
+            stack.push_back({nullptr, s.finally.get(), next});
+        }
+        for (const auto &section : s.sections) {
+            for (const auto &l : section.labels) {
+                if (l) {
+                    stack.push_back({l.get(), nullptr, next});
+                }
+            }
+            for (const auto &b : section.body) {
+                stack.push_back({nullptr, b.get(), next});
+            }
+        }
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -1456,7 +1579,18 @@ const Rule &Parser::rule(const Token &token)
 bool parse(const SourceText &source, Form form, Tree &tree, Diagnostics &diagnostics)
 {
     Parser parser(source, tree, diagnostics);
-    return parser.run(form);
+    if (!parser.run(form)) {
+        return false;
+    }
+    if (const auto *deep = static_cast<const Expr *>(deepestNode(tree, maxTreeDepth))) {
+        SourceLocation loc;
+        loc.file = source.file();
+        loc.line = deep->line;
+        loc.column = deep->column;
+        diagnostics.push_back(Diagnostic{loc, Severity::Error, "The expression nests too deeply"});
+        return false;
+    }
+    return true;
 }
 
 } // namespace gw::expr

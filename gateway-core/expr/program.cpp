@@ -64,13 +64,13 @@ Evaluation Program::evaluate(Context &context) const
         evaluation.error = EvaluationError{error.message, loc};
         evaluation.value = Value();
     } catch (const std::bad_alloc &) {
-        evaluation.error = EvaluationError{"Insufficient memory to continue the execution of the program.",
-                                          SourceLocation{m_impl->origin.file, m_impl->origin.line,
-                                                         m_impl->origin.column, {}}};
+        evaluation.error =
+            EvaluationError{"Insufficient memory to continue the execution of the program.",
+                            SourceLocation{m_impl->origin.file, m_impl->origin.line, m_impl->origin.column, {}}};
     } catch (const std::exception &error) {
-        evaluation.error = EvaluationError{std::string("Internal error: ") + error.what(),
-                                          SourceLocation{m_impl->origin.file, m_impl->origin.line,
-                                                         m_impl->origin.column, {}}};
+        evaluation.error =
+            EvaluationError{std::string("Internal error: ") + error.what(),
+                            SourceLocation{m_impl->origin.file, m_impl->origin.line, m_impl->origin.column, {}}};
     }
     return evaluation;
 }

@@ -194,6 +194,40 @@ std::int64_t nowTicks(bool utc);
 std::int64_t toTicks(std::chrono::system_clock::time_point time);
 std::string newGuid();
 
+// A double as an integer the way an unchecked .NET cast gives it, without undefined behaviour for NaN or values out
+// of range (those give long.MinValue, as on x64).
+inline std::int64_t truncateToInt64(double value)
+{
+    if (!(value >= -9.2e18 && value <= 9.2e18)) {
+        return INT64_MIN;
+    }
+    return static_cast<std::int64_t>(value);
+}
+
+// An alignment or precision written in a format string, clamped to what can be built.
+inline int clampedNumber(std::string_view digits, int limit)
+{
+    long long value = 0;
+    bool negative = false;
+    std::size_t i = 0;
+    while (i < digits.size() && digits[i] == ' ') {
+        ++i;
+    }
+    if (i < digits.size() && (digits[i] == '-' || digits[i] == '+')) {
+        negative = digits[i] == '-';
+        ++i;
+    }
+    for (; i < digits.size() && digits[i] >= '0' && digits[i] <= '9'; ++i) {
+        value = value * 10 + (digits[i] - '0');
+        if (value > limit) {
+            value = limit;
+        }
+    }
+    return int(negative ? -value : value);
+}
+
+Value makeDateTimeChecked(std::int64_t ticks, int kind); // ArgumentOutOfRangeException outside 0001..9999
+
 inline constexpr std::int64_t ticksPerMillisecond = 10'000;
 inline constexpr std::int64_t ticksPerSecond = 10'000'000;
 inline constexpr std::int64_t ticksPerDay = 864'000'000'000;

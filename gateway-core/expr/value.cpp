@@ -110,9 +110,26 @@ int DictBox::find(const Value &key) const
 
 JNode::~JNode()
 {
-    for (auto &child : children) {
-        if (child && child->parent == this) {
-            child->parent = nullptr;
+    // Deep trees are taken apart iteratively: a recursive release could run off the stack.
+    std::vector<std::shared_ptr<JNode>> pending;
+    pending.swap(children);
+    while (!pending.empty()) {
+        std::shared_ptr<JNode> node = std::move(pending.back());
+        pending.pop_back();
+        if (!node) {
+            continue;
+        }
+        if (node->parent == this) {
+            node->parent = nullptr;
+        }
+        if (node.use_count() == 1) {
+            for (auto &child : node->children) {
+                if (child && child->parent == node.get()) {
+                    child->parent = nullptr;
+                }
+                pending.push_back(std::move(child));
+            }
+            node->children.clear();
         }
     }
 }
@@ -206,6 +223,15 @@ Value makeDateTime(std::int64_t ticks, int kind)
     return Value(TypeId::DateTime, ticks, {}, std::uint8_t(kind));
 }
 
+Value makeDateTimeChecked(std::int64_t ticks, int kind)
+{
+    if (ticks < 0 || ticks > 3155378975999999999) {
+        fail("The added or subtracted value results in an un-representable DateTime.",
+             "System.ArgumentOutOfRangeException");
+    }
+    return makeDateTime(ticks, kind);
+}
+
 Value makeTimeSpan(std::int64_t ticks)
 {
     return Value(TypeId::TimeSpan, ticks);
@@ -226,10 +252,17 @@ Value makeJson(JRef node)
     }
     TypeId type = TypeId::JValue;
     switch (node->kind) {
-    case JNode::Kind::Object: type = TypeId::JObject; break;
-    case JNode::Kind::Array: type = TypeId::JArray; break;
-    case JNode::Kind::Property: type = TypeId::JProperty; break;
-    default: break;
+    case JNode::Kind::Object:
+        type = TypeId::JObject;
+        break;
+    case JNode::Kind::Array:
+        type = TypeId::JArray;
+        break;
+    case JNode::Kind::Property:
+        type = TypeId::JProperty;
+        break;
+    default:
+        break;
     }
     return Value(type, 0, std::move(node));
 }
@@ -283,39 +316,55 @@ bool isNull(const Value &value)
 static std::string jsonScalarText(const JNode &node)
 {
     switch (node.kind) {
-    case JNode::Kind::Null: return {};
-    case JNode::Kind::Bool: return node.boolean ? "True" : "False";
-    case JNode::Kind::Integer: return std::to_string(node.integer);
-    case JNode::Kind::Float: return formatDouble(node.real);
-    case JNode::Kind::String: return node.text;
-    default: return writeJson(node, true);
+    case JNode::Kind::Null:
+        return {};
+    case JNode::Kind::Bool:
+        return node.boolean ? "True" : "False";
+    case JNode::Kind::Integer:
+        return std::to_string(node.integer);
+    case JNode::Kind::Float:
+        return formatDouble(node.real);
+    case JNode::Kind::String:
+        return node.text;
+    default:
+        return writeJson(node, true);
     }
 }
 
 std::string toText(const Value &value)
 {
     switch (value.type()) {
-    case TypeId::Null: return {};
-    case TypeId::Bool: return value.flag() ? "True" : "False";
+    case TypeId::Null:
+        return {};
+    case TypeId::Bool:
+        return value.flag() ? "True" : "False";
     case TypeId::Int32:
-    case TypeId::Int64: return std::to_string(value.integer());
+    case TypeId::Int64:
+        return std::to_string(value.integer());
     case TypeId::Double:
-    case TypeId::Decimal: return formatDouble(value.real());
+    case TypeId::Decimal:
+        return formatDouble(value.real());
     case TypeId::Char: {
         std::string out;
         appendUtf8(out, std::uint32_t(value.integer()));
         return out;
     }
     case TypeId::String:
-    case TypeId::Guid: return value.text();
+    case TypeId::Guid:
+        return value.text();
     case TypeId::DateTime:
-    case TypeId::TimeSpan: return formatValue(value, "");
-    case TypeId::JValue: return jsonScalarText(*value.as<JNode>());
+    case TypeId::TimeSpan:
+        return formatValue(value, "");
+    case TypeId::JValue:
+        return jsonScalarText(*value.as<JNode>());
     case TypeId::JObject:
     case TypeId::JArray:
-    case TypeId::JProperty: return writeJson(*value.as<JNode>(), true);
-    case TypeId::StringBuilder: return value.as<StringBuilderBox>()->text;
-    default: return hostText(value);
+    case TypeId::JProperty:
+        return writeJson(*value.as<JNode>(), true);
+    case TypeId::StringBuilder:
+        return value.as<StringBuilderBox>()->text;
+    default:
+        return hostText(value);
     }
 }
 
@@ -376,14 +425,22 @@ std::string_view typeName(const Value &value)
 {
     if (value.is(TypeId::Array)) {
         switch (value.as<ListBox>()->elem) {
-        case TypeId::String: return "System.String[]";
-        case TypeId::Int32: return "System.Int32[]";
-        case TypeId::Int64: return "System.Int64[]";
-        case TypeId::Double: return "System.Double[]";
-        case TypeId::Bool: return "System.Boolean[]";
-        case TypeId::Char: return "System.Char[]";
-        case TypeId::JToken: return "Newtonsoft.Json.Linq.JToken[]";
-        default: return "System.Object[]";
+        case TypeId::String:
+            return "System.String[]";
+        case TypeId::Int32:
+            return "System.Int32[]";
+        case TypeId::Int64:
+            return "System.Int64[]";
+        case TypeId::Double:
+            return "System.Double[]";
+        case TypeId::Bool:
+            return "System.Boolean[]";
+        case TypeId::Char:
+            return "System.Char[]";
+        case TypeId::JToken:
+            return "Newtonsoft.Json.Linq.JToken[]";
+        default:
+            return "System.Object[]";
         }
     }
     return typeDisplayName(value.type());
@@ -414,12 +471,18 @@ static bool jsonScalarEquals(const JNode &a, const JNode &b)
         return false;
     }
     switch (a.kind) {
-    case JNode::Kind::Null: return true;
-    case JNode::Kind::Bool: return a.boolean == b.boolean;
-    case JNode::Kind::Integer: return a.integer == b.integer;
-    case JNode::Kind::Float: return a.real == b.real;
-    case JNode::Kind::String: return a.text == b.text;
-    default: return &a == &b;
+    case JNode::Kind::Null:
+        return true;
+    case JNode::Kind::Bool:
+        return a.boolean == b.boolean;
+    case JNode::Kind::Integer:
+        return a.integer == b.integer;
+    case JNode::Kind::Float:
+        return a.real == b.real;
+    case JNode::Kind::String:
+        return a.text == b.text;
+    default:
+        return &a == &b;
     }
 }
 
@@ -474,9 +537,11 @@ bool valueEquals(const Value &a, const Value &b)
     case TypeId::Bool:
     case TypeId::Char:
     case TypeId::DateTime:
-    case TypeId::TimeSpan: return a.integer() == b.integer();
+    case TypeId::TimeSpan:
+        return a.integer() == b.integer();
     case TypeId::String:
-    case TypeId::Guid: return a.text() == b.text();
+    case TypeId::Guid:
+        return a.text() == b.text();
     case TypeId::KeyValuePair:
         return valueEquals(a.as<PairBox>()->key, b.as<PairBox>()->key) &&
                valueEquals(a.as<PairBox>()->value, b.as<PairBox>()->value);
@@ -544,11 +609,13 @@ std::vector<Value> enumerateHost(EvalState &st, const Value &value); // bindings
 std::vector<Value> enumerate(EvalState &st, const Value &value)
 {
     switch (value.type()) {
-    case TypeId::Null: failNull();
+    case TypeId::Null:
+        failNull();
     case TypeId::Array:
     case TypeId::List:
     case TypeId::HashSet:
-    case TypeId::Enumerable: return value.as<ListBox>()->items;
+    case TypeId::Enumerable:
+        return value.as<ListBox>()->items;
     case TypeId::Dictionary: {
         std::vector<Value> out;
         for (const auto &[k, v] : value.as<DictBox>()->entries) {
@@ -586,7 +653,8 @@ std::vector<Value> enumerate(EvalState &st, const Value &value)
         }
         return out;
     }
-    default: return enumerateHost(st, value);
+    default:
+        return enumerateHost(st, value);
     }
 }
 
@@ -610,7 +678,7 @@ std::int64_t requireInteger(const Value &value)
         return value.integer();
     }
     if (value.is(TypeId::Double) || value.is(TypeId::Decimal)) {
-        return std::int64_t(value.real());
+        return truncateToInt64(value.real());
     }
     if (value.is(TypeId::JValue)) {
         const JNode &n = *value.as<JNode>();
@@ -618,7 +686,7 @@ std::int64_t requireInteger(const Value &value)
             return n.integer;
         }
         if (n.kind == JNode::Kind::Float) {
-            return std::int64_t(n.real);
+            return truncateToInt64(n.real);
         }
     }
     if (int(value.type()) >= int(TypeId::StringComparison) && int(value.type()) <= int(TypeId::UriPartial)) {
@@ -672,18 +740,24 @@ bool isInstance(const Value &value, const TypeRef &type)
     const TypeId v = value.type();
     switch (type.id) {
     case TypeId::Dynamic:
-    case TypeId::Object: return true;
-    case TypeId::JToken: return isJsonType(v);
+    case TypeId::Object:
+        return true;
+    case TypeId::JToken:
+        return isJsonType(v);
     case TypeId::Enumerable:
         return isCollection(v) || v == TypeId::String || v == TypeId::JArray || v == TypeId::JObject ||
                v == TypeId::Headers || v == TypeId::Bytes;
     case TypeId::Array:
-        return v == TypeId::Array && (type.elem == TypeId::Dynamic || type.elem == TypeId::Object ||
-                                      value.as<ListBox>()->elem == type.elem);
-    case TypeId::List: return v == TypeId::List;
-    case TypeId::Dictionary: return v == TypeId::Dictionary;
-    case TypeId::Double: return v == TypeId::Double;
-    default: return v == type.id;
+        return v == TypeId::Array &&
+               (type.elem == TypeId::Dynamic || type.elem == TypeId::Object || value.as<ListBox>()->elem == type.elem);
+    case TypeId::List:
+        return v == TypeId::List;
+    case TypeId::Dictionary:
+        return v == TypeId::Dictionary;
+    case TypeId::Double:
+        return v == TypeId::Double;
+    default:
+        return v == type.id;
     }
 }
 
@@ -691,9 +765,10 @@ static Value jsonTo(const Value &value, const TypeRef &type)
 {
     const JNode &node = *value.as<JNode>();
     if (node.kind == JNode::Kind::Property || node.isContainer()) {
-        fail("Can not convert " + std::string(node.kind == JNode::Kind::Object  ? "Object"
-                                              : node.kind == JNode::Kind::Array ? "Array"
-                                                                                : "Property") +
+        fail("Can not convert " +
+                 std::string(node.kind == JNode::Kind::Object  ? "Object"
+                             : node.kind == JNode::Kind::Array ? "Array"
+                                                               : "Property") +
                  " to " + std::string(typeDisplayName(type.id)).substr(7) + ".",
              "System.ArgumentException");
     }
@@ -721,7 +796,8 @@ Value castTo(const Value &value, const TypeRef &type)
                 return value;
             }
             failNull();
-        default: return value;
+        default:
+            return value;
         }
     }
     const TypeId v = value.type();
@@ -743,8 +819,8 @@ Value castTo(const Value &value, const TypeRef &type)
     case TypeId::Int64:
         if (value.isNumber() || v == TypeId::Char ||
             (int(v) >= int(TypeId::StringComparison) && int(v) <= int(TypeId::UriPartial))) {
-            std::int64_t n = value.isIntegral() || !value.isNumber() ? value.integer()
-                                                                     : std::int64_t(std::trunc(value.real()));
+            std::int64_t n =
+                value.isIntegral() || !value.isNumber() ? value.integer() : truncateToInt64(std::trunc(value.real()));
             if (target == TypeId::Int32) {
                 return Value::int32(std::int32_t(std::uint32_t(std::uint64_t(n))));
             }
@@ -780,8 +856,8 @@ Value castTo(const Value &value, const TypeRef &type)
         }
         break;
     }
-    failCast(value, type.id == TypeId::Array && type.elem == TypeId::String ? "System.String[]"
-                                                                              : typeDisplayName(type.id));
+    failCast(value,
+             type.id == TypeId::Array && type.elem == TypeId::String ? "System.String[]" : typeDisplayName(type.id));
 }
 
 Value convertForAssignment(const Value &value, const TypeRef &type)
@@ -813,7 +889,8 @@ Value convertForAssignment(const Value &value, const TypeRef &type)
             return makeJson(toJson(value));
         }
         break;
-    default: break;
+    default:
+        break;
     }
     return value;
 }
@@ -876,7 +953,8 @@ JRef fromNlohmann(const ojson &j, int depth)
         node->real = j.get<double>();
         return node;
     }
-    default: return std::make_shared<JNode>(K::Null);
+    default:
+        return std::make_shared<JNode>(K::Null);
     }
 }
 
@@ -885,13 +963,27 @@ void writeString(std::string &out, std::string_view text)
     out += '"';
     for (unsigned char c : text) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default:
             if (c < 0x20) {
                 static const char hex[] = "0123456789abcdef";
@@ -906,8 +998,18 @@ void writeString(std::string &out, std::string_view text)
     out += '"';
 }
 
+constexpr int maxJsonDepth = 512;
+
+[[noreturn]] void tooDeep()
+{
+    fail("The JSON nests more than 512 levels deep.", "Newtonsoft.Json.JsonWriterException");
+}
+
 void writeNode(std::string &out, const JNode &node, bool indented, int level)
 {
+    if (level > maxJsonDepth) {
+        tooDeep();
+    }
     auto newline = [&](int l) {
         if (indented) {
             out += '\n';
@@ -915,9 +1017,15 @@ void writeNode(std::string &out, const JNode &node, bool indented, int level)
         }
     };
     switch (node.kind) {
-    case JNode::Kind::Null: out += "null"; break;
-    case JNode::Kind::Bool: out += node.boolean ? "true" : "false"; break;
-    case JNode::Kind::Integer: out += std::to_string(node.integer); break;
+    case JNode::Kind::Null:
+        out += "null";
+        break;
+    case JNode::Kind::Bool:
+        out += node.boolean ? "true" : "false";
+        break;
+    case JNode::Kind::Integer:
+        out += std::to_string(node.integer);
+        break;
     case JNode::Kind::Float: {
         if (std::isnan(node.real)) {
             out += "NaN";
@@ -932,7 +1040,9 @@ void writeNode(std::string &out, const JNode &node, bool indented, int level)
         }
         break;
     }
-    case JNode::Kind::String: writeString(out, node.text); break;
+    case JNode::Kind::String:
+        writeString(out, node.text);
+        break;
     case JNode::Kind::Property:
         writeString(out, node.text);
         out += indented ? ": " : ":";
@@ -1013,8 +1123,18 @@ std::string writeJson(const JNode &node, bool indented)
     return out;
 }
 
+static JRef cloneAt(const JNode &node, int depth);
+
 JRef cloneJson(const JNode &node)
 {
+    return cloneAt(node, 0);
+}
+
+static JRef cloneAt(const JNode &node, int depth)
+{
+    if (depth > maxJsonDepth) {
+        tooDeep();
+    }
     auto copy = std::make_shared<JNode>(node.kind);
     copy->boolean = node.boolean;
     copy->integer = node.integer;
@@ -1022,22 +1142,34 @@ JRef cloneJson(const JNode &node)
     copy->text = node.text;
     copy->children.reserve(node.children.size());
     for (const auto &child : node.children) {
-        auto c = cloneJson(*child);
+        auto c = cloneAt(*child, depth + 1);
         c->parent = copy.get();
         copy->children.push_back(std::move(c));
     }
     return copy;
 }
 
+static JRef toJsonAt(const Value &value, int depth);
+
 JRef toJson(const Value &value)
 {
+    return toJsonAt(value, 0);
+}
+
+static JRef toJsonAt(const Value &value, int depth)
+{
     using K = JNode::Kind;
+    if (depth > maxJsonDepth) {
+        tooDeep();
+    }
     switch (value.type()) {
-    case TypeId::Null: return std::make_shared<JNode>(K::Null);
+    case TypeId::Null:
+        return std::make_shared<JNode>(K::Null);
     case TypeId::JObject:
     case TypeId::JArray:
     case TypeId::JValue:
-    case TypeId::JProperty: return std::static_pointer_cast<JNode>(value.object());
+    case TypeId::JProperty:
+        return std::static_pointer_cast<JNode>(value.object());
     case TypeId::Bool: {
         auto n = std::make_shared<JNode>(K::Bool);
         n->boolean = value.flag();
@@ -1061,14 +1193,14 @@ JRef toJson(const Value &value)
     case TypeId::Enumerable: {
         auto n = std::make_shared<JNode>(K::Array);
         for (const auto &item : value.as<ListBox>()->items) {
-            n->append(toJson(item));
+            n->append(toJsonAt(item, depth + 1));
         }
         return n;
     }
     case TypeId::Dictionary: {
         auto n = std::make_shared<JNode>(K::Object);
         for (const auto &[k, v] : value.as<DictBox>()->entries) {
-            n->set(toText(k), toJson(v));
+            n->set(toText(k), toJsonAt(v, depth + 1));
         }
         return n;
     }
@@ -1108,7 +1240,8 @@ Value fromJsonValue(const JNode &node, TypeId target)
         if (node.isContainer() || node.kind == K::Property) {
             return cannot();
         }
-        return Value::string(node.kind == K::Bool ? (node.boolean ? "True" : "False") : toText(makeJson(cloneJson(node))));
+        return Value::string(node.kind == K::Bool ? (node.boolean ? "True" : "False")
+                                                  : toText(makeJson(cloneJson(node))));
     case TypeId::Bool:
         if (node.kind == K::Bool) {
             return Value::boolean(node.boolean);
@@ -1168,7 +1301,8 @@ Value fromJsonValue(const JNode &node, TypeId target)
             return makeGuid(node.text);
         }
         return cannot();
-    default: return cannot();
+    default:
+        return cannot();
     }
 }
 

@@ -262,7 +262,7 @@ bool Compiler::check(const Element &element, const RegisteredPolicy &policy)
         if (attribute.required && !element.attribute(attribute.name))
             error(element.range, "'" + element.name + "' needs the attribute '" + std::string(attribute.name) + "'");
     }
-    if (!description.containsPolicies) {
+    if (!description.containsPolicies && !description.hasText) {
         std::vector<std::string_view> childNames;
         for (const ChildDescription &child : description.children)
             childNames.push_back(child.name);
@@ -307,6 +307,29 @@ std::string Compiler::literal(const Element &element, std::string_view name)
 {
     auto result = attribute(element, name);
     return result ? result->text() : std::string();
+}
+
+std::string Compiler::innerSource(const Element &element)
+{
+    const std::string_view all = m_document->source(element);
+    char quote = 0;
+    std::size_t start = std::string_view::npos;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const char c = all[i];
+        if (quote) {
+            quote = c == quote ? 0 : quote;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '>') {
+            start = i + 1;
+            break;
+        }
+    }
+    const std::size_t end = all.rfind("</");
+    if (start == std::string_view::npos || end == std::string_view::npos || end < start)
+        return {};
+    bool secret = false;
+    return substitute(std::string(all.substr(start, end - start)), element.range, secret);
 }
 
 Template Compiler::text(const Element &element)
@@ -482,6 +505,30 @@ Steps Compiler::fragment(const Element &include, const std::string &fragmentId)
     return steps;
 }
 
+namespace {
+
+// The sections where a statement and every statement nested in it may stand.
+Sections possibleSections(const Element &element)
+{
+    const RegisteredPolicy *policy = findPolicy(element.name);
+    Sections mask = policy ? policy->description.sections : AllSections;
+    // The children of return-response and send-request are parts of a message, not statements.
+    if (!policy || element.name == "return-response" || element.name == "send-request" ||
+        element.name == "send-one-way-request")
+        return mask;
+    for (const Element &child : element.children) {
+        if (findPolicy(child.name)) {
+            mask &= possibleSections(child);
+            continue;
+        }
+        for (const Element &grandchild : child.children) // <when>, <otherwise>
+            mask &= possibleSections(grandchild);
+    }
+    return mask;
+}
+
+} // namespace
+
 void Compiler::looseStatements(const Document &document, const std::vector<const Element *> &elements)
 {
     m_document = &document;
@@ -491,9 +538,12 @@ void Compiler::looseStatements(const Document &document, const std::vector<const
         const Element &element = *statement;
         // A fragment has no section of its own: each statement is checked in the first section that allows it.
         const RegisteredPolicy *policy = findPolicy(element.name);
+        Sections mask = possibleSections(element);
+        if (!mask && policy)
+            mask = policy->description.sections;
         m_section = Section::Inbound;
         for (Section section : {Section::Inbound, Section::Backend, Section::Outbound, Section::OnError}) {
-            if (policy && (policy->description.sections & bit(section))) {
+            if (mask & bit(section)) {
                 m_section = section;
                 break;
             }
@@ -598,7 +648,11 @@ CompiledPolicies compilePolicies(const model::Workspace &workspace, const Secret
     data->compiler = std::make_unique<Compiler>(Compiler::Options{&workspace, secrets, false});
     Compiler &compiler = *data->compiler;
 
-    const Document *global = parseInto(data->documents, diagnostics, workspace.policy, "policy.xml");
+    // A service always has a global policy; an extract without policy.xml gets the one APIM starts with.
+    static const model::PolicyText defaultGlobal{"<policies>\n\t<inbound />\n\t<backend>\n\t\t<forward-request />\n"
+                                                 "\t</backend>\n\t<outbound />\n\t<on-error />\n</policies>\n"};
+    const Document *global =
+        parseInto(data->documents, diagnostics, workspace.policy ? workspace.policy : defaultGlobal, "policy.xml");
     std::unordered_map<std::string, const Document *> products;
     for (const model::Product &product : workspace.products) {
         products[product.name] = parseInto(data->documents, diagnostics, product.policy,
@@ -663,6 +717,21 @@ Diagnostics checkPolicyDocument(const Document &document, DocumentKind kind, con
 {
     Compiler compiler(Compiler::Options{workspace, {}, true});
     Diagnostics diagnostics;
+    const std::string &root = document.root().name;
+    for (Section section : {Section::Inbound, Section::Backend, Section::Outbound, Section::OnError}) {
+        if (root == toString(section)) {
+            // A single section (a documentation snippet): its statements in that section.
+            std::vector<EffectiveStep> steps;
+            for (const Element &element : document.root().children) {
+                if (element.name != "base")
+                    steps.push_back({&element, Scope::Operation, &document});
+            }
+            compiler.section(steps, section);
+            return compiler.takeDiagnostics();
+        }
+    }
+    if (root == "fragment")
+        kind = DocumentKind::Fragment;
     if (kind == DocumentKind::Fragment) {
         if (document.root().name != "fragment") {
             diagnostics.push_back(

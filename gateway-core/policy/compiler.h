@@ -86,6 +86,8 @@ public:
     std::string literal(const Element &element, std::string_view name);
     // The element's text as a value ("" when it has none).
     Template text(const Element &element);
+    // Everything between the element's tags exactly as written, named values substituted (an inline XML body).
+    std::string innerSource(const Element &element);
     // The children of `parent` compiled as policy statements of the current section (choose/when, retry, wait);
     // `pathPart` names `parent` in context.LastError.Path when it is not the policy itself ("when[2]").
     Steps statements(const Element &parent, std::string_view pathPart = {});

@@ -16,6 +16,8 @@ PolicyDescription unavailable(std::string_view name, Sections sections, std::str
 std::vector<PolicyDescription> unavailablePolicies()
 {
     constexpr std::string_view notYet = "a part of the gateway that is not built yet";
+    // The parts of GraphQL resolvers, met on their own in documentation snippets.
+    constexpr std::string_view resolver = "a GraphQL resolver (cosmosdb-, sql- or http-data-source)";
     return {
         unavailable("authentication-basic", Inbound, notYet),
         unavailable("authentication-certificate", Inbound, "a local certificate store (not built yet)"),
@@ -29,12 +31,16 @@ std::vector<PolicyDescription> unavailablePolicies()
         unavailable("cache-remove-value", AllSections, "the value cache (not built yet)"),
         unavailable("cache-store", Outbound, "the response cache (not built yet)"),
         unavailable("cache-store-value", AllSections, "the value cache (not built yet)"),
+        unavailable("connection-info", AllSections, resolver),
         unavailable("cors", Inbound, notYet),
         unavailable("cosmosdb-data-source", AllSections, "Azure Cosmos DB (GraphQL resolvers)"),
         unavailable("cross-domain", Inbound, notYet),
+        unavailable("delete-request", AllSections, resolver),
         unavailable("emit-metric", AllSections, "Application Insights (local metrics are not built yet)"),
         unavailable("get-authorization-context", Inbound, "Azure API Management credential manager"),
         unavailable("http-data-source", AllSections, "GraphQL resolvers (not built yet)"),
+        unavailable("http-request", AllSections, resolver),
+        unavailable("http-response", AllSections, resolver),
         unavailable("invoke-dapr-binding", Inbound | Outbound | OnError, "a Dapr sidecar"),
         unavailable("ip-filter", Inbound, notYet),
         unavailable("jsonp", Outbound, notYet),
@@ -48,10 +54,12 @@ std::vector<PolicyDescription> unavailablePolicies()
         unavailable("proxy", Inbound, "an HTTP proxy client (not built yet)"),
         unavailable("publish-event", AllSections, "GraphQL subscriptions"),
         unavailable("publish-to-dapr", Inbound, "a Dapr sidecar"),
+        unavailable("query-request", AllSections, resolver),
         unavailable("quota", Inbound, "quota counters (not built yet)"),
         unavailable("quota-by-key", Inbound, "quota counters (not built yet)"),
         unavailable("rate-limit", Inbound, "rate limit counters (not built yet)"),
         unavailable("rate-limit-by-key", Inbound, "rate limit counters (not built yet)"),
+        unavailable("read-request", AllSections, resolver),
         unavailable("redirect-content-urls", Inbound | Outbound, notYet),
         unavailable("send-service-bus-message", Inbound | Outbound | OnError, "Azure Service Bus"),
         unavailable("set-graphql-resolver", AllSections, "GraphQL resolvers (retired in APIM)"),
@@ -65,6 +73,7 @@ std::vector<PolicyDescription> unavailablePolicies()
         unavailable("validate-odata-request", Inbound, "OData validation"),
         unavailable("validate-parameters", Inbound, "content validation (not built yet)"),
         unavailable("validate-status-code", Outbound | OnError, "content validation (not built yet)"),
+        unavailable("write-request", AllSections, resolver),
         unavailable("xsl-transform", Inbound | Outbound, "an XSLT 1.0 processor"),
     };
 }

@@ -86,7 +86,9 @@ PolicyDescription SetBodyPolicy::describe()
 
 std::shared_ptr<const Policy> SetBodyPolicy::create(const Element &element, Compiler &compiler)
 {
-    Template body = compiler.text(element);
+    // The body may be written as XML elements inside <set-body>: then it is that text, as written.
+    Template body =
+        element.children.empty() ? compiler.text(element) : Template::literal(compiler.innerSource(element));
     std::optional<content::LiquidTemplate> liquid;
     if (compiler.literal(element, "template") == "liquid") {
         if (!body.isLiteral()) {

@@ -231,3 +231,66 @@ TEST(Engine, DrainsRequestsInFlightBeforeStopping)
 }
 
 } // namespace gw::engine
+
+namespace gw::engine {
+
+// The console asks for a trace with its token: every policy step is recorded, the response names the trace, and a
+// secret named value that a policy copies into a header never shows in it.
+TEST(Engine, TracesRequestsThatAskWithTheToken)
+{
+    auto backend = startBackend();
+    TempFolder folder;
+    writeWorkspace(folder, backend->address());
+    folder.write("named values/api-token/namedValueInformation.json",
+                 R"({"properties": {"displayName": "api-token", "secret": true, "value": "s3cr3t-value"}})");
+    folder.write("apis/orders/policy.xml", R"xml(<policies>
+  <inbound>
+    <base />
+    <set-header name="X-Token" exists-action="override"><value>{{api-token}}</value></set-header>
+    <set-variable name="order" value="@(context.Request.MatchedParameters["id"])" />
+  </inbound>
+  <backend><base /></backend>
+  <outbound><base /><set-header name="X-Order" exists-action="override"><value>@((string)context.Variables["order"])</value></set-header></outbound>
+  <on-error><base /></on-error>
+</policies>)xml");
+    Engine engine({.workspace = folder.path(), .threads = 1, .useSecretStore = false});
+    ASSERT_TRUE(engine.start().ok()) << (engine.diagnostics().empty() ? "" : format(engine.diagnostics()[0]));
+
+    test::Connection plain(engine.port());
+    plain.send(keyed("/orders/orders/42"));
+    const auto untraced = plain.read();
+    EXPECT_EQ(untraced.status, 200);
+    EXPECT_EQ(untraced.headers.count("apim-trace-id"), 0u);
+    EXPECT_EQ(untraced.headers.at("x-order"), "42");
+
+    test::Connection traced(engine.port());
+    traced.send("GET /orders/orders/42 HTTP/1.1\r\nHost: x\r\nOcp-Apim-Subscription-Key: key-1\r\n"
+                "Apim-Debug-Authorization: " +
+                engine.traceToken() + "\r\n\r\n");
+    const auto response = traced.read();
+    ASSERT_EQ(response.status, 200);
+    ASSERT_EQ(response.headers.count("apim-trace-id"), 1u);
+    const auto trace = engine.trace(response.headers.at("apim-trace-id"));
+    ASSERT_NE(trace, nullptr);
+    std::vector<std::string> steps;
+    std::string everything;
+    for (const auto &entry : trace->entries) {
+        steps.push_back(entry.section + "/" + entry.scope + "/" + entry.source);
+        everything += entry.message + "\n";
+        for (const auto &change : entry.changes)
+            everything += change + "\n";
+    }
+    EXPECT_EQ(steps, (std::vector<std::string>{"inbound/api/set-header", "inbound/api/set-variable",
+                                               "backend/global/forward-request", "outbound/api/set-header"}));
+    EXPECT_NE(everything.find("variable order = 42"), std::string::npos) << everything;
+    EXPECT_NE(everything.find("X-Token: \"***\""), std::string::npos) << everything;
+    EXPECT_EQ(everything.find("s3cr3t"), std::string::npos) << everything;
+
+    // A wrong token traces nothing.
+    test::Connection wrong(engine.port());
+    wrong.send("GET /orders/orders/42 HTTP/1.1\r\nHost: x\r\nOcp-Apim-Subscription-Key: key-1\r\n"
+               "Apim-Debug-Authorization: nope\r\n\r\n");
+    EXPECT_EQ(wrong.read().headers.count("apim-trace-id"), 0u);
+}
+
+} // namespace gw::engine

@@ -210,8 +210,8 @@ TEST_P(CaseFile, Passes)
         }
         // "[System.Int32] 42": the value's type name, then its text
         if (expected.size() > 2 && expected[0] == '[' &&
-            (expected.rfind("[System.", 0) == 0 || expected.rfind("[Newtonsoft.", 0) == 0 || expected.rfind("[I", 0) == 0 ||
-             expected.rfind("[Jwt", 0) == 0)) {
+            (expected.rfind("[System.", 0) == 0 || expected.rfind("[Newtonsoft.", 0) == 0 ||
+             expected.rfind("[I", 0) == 0 || expected.rfind("[Jwt", 0) == 0)) {
             const auto close = expected.find(']');
             const std::string type = expected.substr(1, close - 1);
             expected = trim(expected.substr(close + 1));

@@ -96,8 +96,9 @@ BENCHMARK(BodyFields);
 void Compile(benchmark::State &state)
 {
     for (auto _ : state) {
-        auto result = Program::compile(R"(context.Request.Headers.GetValueOrDefault("Authorization","").AsJwt()?.Subject)",
-                                       Form::Single, Origin{"bench.xml", 1, 1});
+        auto result =
+            Program::compile(R"(context.Request.Headers.GetValueOrDefault("Authorization","").AsJwt()?.Subject)",
+                             Form::Single, Origin{"bench.xml", 1, 1});
         benchmark::DoNotOptimize(result);
     }
 }

@@ -11,7 +11,8 @@ namespace gw::expr::test {
 inline constexpr const char *fixtureJwt =
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
     "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyLCJhdWQiOlsiYXBpOi8vYSIsImFwaTovL2IiXSwiaX"
-    "NzIjoiaHR0cHM6Ly9pc3N1ZXIuZXhhbXBsZSIsImV4cCI6MTg5MzQ1NjAwMCwicm9sZXMiOlsiYWRtaW4iLCJyZWFkZXIiXSwianRpIjoiaWQtMSJ9."
+    "NzIjoiaHR0cHM6Ly9pc3N1ZXIuZXhhbXBsZSIsImV4cCI6MTg5MzQ1NjAwMCwicm9sZXMiOlsiYWRtaW4iLCJyZWFkZXIiXSwianRpIjoiaWQtMSJ9"
+    "."
     "c2lnbmF0dXJl";
 
 // The model objects the context points into; one instance lives for the whole test program.
@@ -94,8 +95,9 @@ inline Context makeContext()
     c.product = &m.product;
     c.subscription = &m.subscription;
     c.subscriptionKey = "key-1";
-    c.lastError = LastError{"rate-limit", "RateLimitExceeded", "Rate limit is exceeded.", "api", "inbound",
-                            "choose[1]/when[1]/rate-limit[1]", "limiter"};
+    c.lastError = LastError{"rate-limit", "RateLimitExceeded", "Rate limit is exceeded.",
+                            "api",        "inbound",           "choose[1]/when[1]/rate-limit[1]",
+                            "limiter"};
     c.requestId = "0f8fad5b-d9cb-469f-a165-70867728950e";
     c.timestamp = std::chrono::system_clock::time_point(std::chrono::seconds(1705314600)); // 2024-01-15T10:30:00Z
     c.started = std::chrono::steady_clock::now();

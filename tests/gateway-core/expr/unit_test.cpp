@@ -61,8 +61,8 @@ TEST(ExprBody, MissingBodyIsNull)
 TEST(ExprTrace, TraceAppendsToTheContext)
 {
     Context context = makeContext();
-    const Evaluation result = compileOk(" context.Trace(\"one\"); context.Trace(\"two\"); return 1; ", Form::Block)
-                                  .evaluate(context);
+    const Evaluation result =
+        compileOk(" context.Trace(\"one\"); context.Trace(\"two\"); return 1; ", Form::Block).evaluate(context);
     ASSERT_TRUE(result.ok()) << result.error->message;
     ASSERT_EQ(context.traceMessages.size(), 2u);
     EXPECT_EQ(context.traceMessages[1], "two");
@@ -91,8 +91,8 @@ TEST(ExprCompile, XmlReferencesInAttributesReadAsCharacters)
     // condition="@(context.Response.StatusCode &gt;= 500 &amp;&amp; true)"
     Context context = makeContext();
     context.response.statusCode = 503;
-    const Evaluation result = compileOk("context.Response.StatusCode &gt;= 500 &amp;&amp; &quot;a&quot; == \"a\"")
-                                  .evaluate(context);
+    const Evaluation result =
+        compileOk("context.Response.StatusCode &gt;= 500 &amp;&amp; &quot;a&quot; == \"a\"").evaluate(context);
     ASSERT_TRUE(result.ok()) << result.error->message;
     EXPECT_EQ(toText(result.value), "True");
 }
@@ -180,7 +180,8 @@ TEST(ExprBudget, BudgetErrorsCannotBeCaught)
 TEST(ExprBudget, DeepRecursionStops)
 {
     Context context = makeContext();
-    const Evaluation result = compileOk("int F(int n) { return F(n + 1); } return F(0);", Form::Block).evaluate(context);
+    const Evaluation result =
+        compileOk("int F(int n) { return F(n + 1); } return F(0);", Form::Block).evaluate(context);
     ASSERT_FALSE(result.ok());
     EXPECT_NE(result.error->message.find("recursed too deeply"), std::string::npos) << result.error->message;
 }
