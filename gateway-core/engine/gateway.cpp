@@ -208,6 +208,27 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
     options.rawQuery = std::string(request.query());
     options.secrets = config->policies.secrets();
     options.trace = m_traces.allowed(state.headers, context.subscription);
+    if (options.trace) {
+        const auto step = [&](std::string source, std::string message) {
+            policy::TraceEntry entry;
+            entry.section = "gateway";
+            entry.source = std::move(source);
+            entry.outcome = "continue";
+            entry.message = std::move(message);
+            entry.elapsed = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - call->started);
+            options.builtInSteps.push_back(std::move(entry));
+        };
+        step("routing", "API " + match->api->name +
+                            (match->operation ? ", operation " + match->operation->name : std::string()) +
+                            ", backend " + match->backendUrl);
+        if (admitted)
+            step("subscription", context.subscription ? "subscription " + context.subscription->name +
+                                                            (context.product ? ", product " + context.product->name
+                                                                             : std::string(", no product context"))
+                                                      : std::string("no key needed") +
+                                                            (context.product ? ", open product " + context.product->name
+                                                                             : std::string()));
+    }
     call->transport = std::make_unique<ExchangeTransport>(*call->exchange);
     auto done = [this, call, finish](policy::RunResult result) {
         call->record.backendLatency = result.backendLatency;

@@ -123,6 +123,7 @@ Run::Run(const Pipeline &pipeline, expr::Context context, Transport &transport, 
     if (options.trace) {
         m_trace = std::make_shared<Trace>();
         m_trace->id = m_context.requestId;
+        m_trace->entries = std::move(options.builtInSteps);
         m_context.tracing = true;
     }
     // The request URL is the service URL followed by the operation path (what routing matched).

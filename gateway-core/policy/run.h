@@ -48,7 +48,8 @@ struct RunOptions {
     bool trace = false;
     std::string backendBaseUrl; // the API's service URL; the request URL is it + the operation path
     std::shared_ptr<const std::vector<std::string>> secrets; // values masked in the trace
-    std::string rawQuery; // the query as received: sent as it is unless a policy changes the parameters
+    std::string rawQuery;                 // the query as received: sent as it is unless a policy changes the parameters
+    std::vector<TraceEntry> builtInSteps; // what the gateway did before the policies (routing, keys), for the trace
 };
 
 struct RunResult {

@@ -280,8 +280,9 @@ TEST(Engine, TracesRequestsThatAskWithTheToken)
         for (const auto &change : entry.changes)
             everything += change + "\n";
     }
-    EXPECT_EQ(steps, (std::vector<std::string>{"inbound/api/set-header", "inbound/api/set-variable",
-                                               "backend/global/forward-request", "outbound/api/set-header"}));
+    EXPECT_EQ(steps, (std::vector<std::string>{"gateway//routing", "gateway//subscription", "inbound/api/set-header",
+                                               "inbound/api/set-variable", "backend/global/forward-request",
+                                               "outbound/api/set-header"}));
     EXPECT_NE(everything.find("variable order = 42"), std::string::npos) << everything;
     EXPECT_NE(everything.find("X-Token: \"***\""), std::string::npos) << everything;
     EXPECT_EQ(everything.find("s3cr3t"), std::string::npos) << everything;
