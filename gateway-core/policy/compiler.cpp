@@ -343,45 +343,37 @@ Template Compiler::text(const Element &element)
 std::optional<Template> Compiler::value(const Value &written, const SourceRange &range, bool allowExpression)
 {
     bool secret = false;
-    if (!written.isExpression()) {
-        std::string text = substitute(written.literal(), range, secret);
-        // A named value may hold a whole expression: substituted, then evaluated.
-        if (text.size() > 2 && text[0] == '@' && (text[1] == '(' || text[1] == '{') &&
-            written.literal().find("{{") != std::string::npos) {
-            const ExpressionScan scan = scanExpression(text, 0);
-            if (scan.ok() && scan.end == text.size()) {
-                auto compiled = expr::Program::compile(std::string_view(text).substr(2, text.size() - 3),
-                                                       text[1] == '{' ? expr::Form::Block : expr::Form::Single,
-                                                       expr::Origin{m_document->fileName(), range.line, range.column});
-                for (auto &diagnostic : compiled.diagnostics)
-                    m_diagnostics.push_back(std::move(diagnostic));
-                if (!compiled.program)
-                    return std::nullopt;
-                Template result = Template::expression(std::move(*compiled.program));
-                if (secret)
-                    result.markSecret();
-                return result;
-            }
-        }
-        Template result = Template::literal(std::move(text));
+    const auto compile = [&](std::string_view source, bool block, int line, int column) -> std::optional<Template> {
+        auto compiled =
+            expr::Program::compile(source, block ? expr::Form::Block : expr::Form::Single,
+                                   expr::Origin{m_document ? m_document->fileName() : std::string(), line, column});
+        for (auto &diagnostic : compiled.diagnostics)
+            m_diagnostics.push_back(std::move(diagnostic));
+        if (!compiled.program)
+            return std::nullopt;
+        Template result = Template::expression(std::move(*compiled.program));
         if (secret)
             result.markSecret();
         return result;
+    };
+    if (written.isExpression()) {
+        const Expression &expression = written.expression();
+        if (!allowExpression) {
+            error(expression.range, "a policy expression is not allowed here");
+            return std::nullopt;
+        }
+        const std::string source = decodeEntities(substitute(expression.source, expression.range, secret));
+        return compile(source, expression.block, expression.range.line, expression.range.column + 2);
     }
-    const Expression &expression = written.expression();
-    if (!allowExpression) {
-        error(expression.range, "a policy expression is not allowed here");
-        return std::nullopt;
+    std::string text = substitute(written.literal(), range, secret);
+    // A named value may hold a whole expression: substituted, then evaluated.
+    if (text.size() > 2 && text[0] == '@' && (text[1] == '(' || text[1] == '{') &&
+        written.literal().find("{{") != std::string::npos) {
+        const ExpressionScan scan = scanExpression(text, 0);
+        if (scan.ok() && scan.end == text.size())
+            return compile(std::string_view(text).substr(2, text.size() - 3), text[1] == '{', range.line, range.column);
     }
-    const std::string source = decodeEntities(substitute(expression.source, expression.range, secret));
-    auto compiled = expr::Program::compile(source, expression.block ? expr::Form::Block : expr::Form::Single,
-                                           expr::Origin{m_document ? m_document->fileName() : std::string(),
-                                                        expression.range.line, expression.range.column + 2});
-    for (auto &diagnostic : compiled.diagnostics)
-        m_diagnostics.push_back(std::move(diagnostic));
-    if (!compiled.program)
-        return std::nullopt;
-    Template result = Template::expression(std::move(*compiled.program));
+    Template result = Template::literal(std::move(text));
     if (secret)
         result.markSecret();
     return result;

@@ -34,87 +34,53 @@ bool isProtected(std::string_view name)
 
 PolicyDescription SetHeaderPolicy::describe()
 {
-    return {
-        .name = "set-header",
-        .sections = AllSections,
-        .help = "Sets, appends to, keeps or deletes a header of the request (inbound, backend) or the response.",
-        .attributes = {{.name = "name", .required = true, .help = "The header's name."},
-                       {.name = "exists-action",
-                        .type = AttributeType::Choice,
-                        .defaultValue = "override",
-                        .choices = {"override", "skip", "append", "delete"},
-                        .help = "What to do when the header is already there."}},
-        .children = {{.name = "value", .repeated = true, .help = "A value; several are joined with commas."}},
-    };
+    return ValueSetting::describe(
+        "set-header", AllSections,
+        "Sets, appends to, keeps or deletes a header of the request (inbound, backend) or the response.",
+        "A value; several are joined with commas.");
 }
 
 std::shared_ptr<const Policy> SetHeaderPolicy::create(const Element &element, Compiler &compiler)
 {
-    auto name = compiler.attribute(element, "name");
-    auto action = compiler.attribute(element, "exists-action");
-    std::vector<Template> values;
-    for (const Element &child : element.children)
-        values.push_back(compiler.text(child));
-    if (!name || !action)
-        return nullptr;
-    return std::make_shared<SetHeaderPolicy>(std::move(*name), std::move(*action), std::move(values));
+    auto setting = ValueSetting::read(element, compiler);
+    return setting ? std::make_shared<SetHeaderPolicy>(std::move(*setting)) : nullptr;
 }
 
 Flow SetHeaderPolicy::apply(Run &run) const
 {
-    auto name = run.text(m_name);
-    auto action = run.text(m_action);
-    if (!name || !action)
+    auto setting = m_setting.evaluate(run);
+    if (!setting)
         return Flow::Fail;
-    std::transform(action->begin(), action->end(), action->begin(), [](unsigned char c) { return std::tolower(c); });
-    std::vector<std::string> values;
-    for (const Template &value : m_values) {
-        auto result = run.value(value);
-        if (!result)
-            return Flow::Fail;
-        if (!expr::isNull(*result)) // a null value sets nothing
-            values.push_back(expr::toText(*result));
-    }
-    if (isProtected(*name)) {
-        run.note("header " + *name + " is managed by the gateway: left unchanged");
+    const std::string &name = setting->name;
+    if (isProtected(name)) {
+        run.note("header " + name + " is managed by the gateway: left unchanged");
         return Flow::Continue;
     }
     http::Headers &headers = run.headers();
-    const bool present = headers.contains(*name);
-    if (*action == "delete") {
-        if (http::equalsIgnoringCase(*name, "Server") && run.section() != Section::Inbound &&
-            run.section() != Section::Backend)
-            return Flow::Continue;
-        headers.remove(*name);
+    const bool present = headers.contains(name);
+    const bool response = run.section() == Section::Outbound || run.section() == Section::OnError;
+    if (setting->action == "delete") {
+        if (!(response && http::equalsIgnoringCase(name, "Server")))
+            headers.remove(name);
         return Flow::Continue;
     }
-    if (*action == "skip" && present)
+    if (setting->action == "skip" && present)
         return Flow::Continue;
-    if (*action == "append" && present) {
-        if (keepsSeparateLines(*name)) {
-            for (auto &value : values)
-                headers.add(*name, std::move(value));
-        } else {
-            std::string joined = *headers.joined(*name);
-            for (const auto &value : values)
-                joined += ", " + value;
-            headers.set(*name, std::move(joined));
-        }
-        return Flow::Continue;
+    std::vector<std::string> values = std::move(setting->values);
+    if (setting->action == "append" && present && !keepsSeparateLines(name)) {
+        values.insert(values.begin(), *headers.joined(name));
+        headers.remove(name);
+    } else if (setting->action != "append") {
+        headers.remove(name); // override (or skip of an absent header); every value null removes it
     }
-    if (values.empty() && !m_values.empty()) {
-        headers.remove(*name); // every value was null
-        return Flow::Continue;
-    }
-    headers.remove(*name);
-    if (keepsSeparateLines(*name)) {
+    if (keepsSeparateLines(name)) {
         for (auto &value : values)
-            headers.add(*name, std::move(value));
-    } else {
+            headers.add(name, std::move(value));
+    } else if (!values.empty() || !setting->allNull) {
         std::string joined;
         for (const auto &value : values)
             joined += (joined.empty() ? "" : ", ") + value;
-        headers.add(*name, std::move(joined));
+        headers.add(name, std::move(joined));
     }
     return Flow::Continue;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "value_setting.h"
+
 #include <policy/compiler.h>
 #include <policy/policy.h>
 
@@ -12,15 +14,10 @@ public:
     static std::shared_ptr<const Policy> create(const Element &element, Compiler &compiler);
     Flow apply(Run &run) const override;
 
-    SetHeaderPolicy(Template name, Template action, std::vector<Template> values)
-        : m_name(std::move(name)), m_action(std::move(action)), m_values(std::move(values))
-    {
-    }
+    explicit SetHeaderPolicy(ValueSetting setting) : m_setting(std::move(setting)) {}
 
 private:
-    Template m_name;
-    Template m_action;
-    std::vector<Template> m_values;
+    ValueSetting m_setting;
 };
 
 } // namespace gw::policy
