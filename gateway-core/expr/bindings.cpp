@@ -379,6 +379,8 @@ constexpr TypeEntry typeEntries[] = {
     {"System.Xml.Linq.XElement", TypeId::XElement},
     {"XAttribute", TypeId::XAttribute},
     {"Func", TypeId::Lambda},
+    {"X509Certificate2", TypeId::Certificate},
+    {"X509Certificate", TypeId::Certificate},
 };
 
 constexpr std::string_view namespaces[] = {

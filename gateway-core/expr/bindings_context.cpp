@@ -501,9 +501,25 @@ void addContextMembers(std::vector<Member> &t)
         prop(Request, "IpAddress", T(String), [](Call &c) { return Value::string(c.context().request.ipAddress); }));
     t.push_back(prop(Request, "MatchedParameters", T(Dictionary, String, String), matchedParameters));
     t.push_back(prop(
-        Request, "Certificate", T(Dynamic), [](Call &) { return Value(); },
+        Request, "Certificate", T(Certificate), [](Call &) { return Value(); },
         "The client certificate; null: none is negotiated locally."));
     t.push_back(prop(Request, "PrivateEndpointConnection", T(Dynamic), [](Call &) { return Value(); }));
+
+    // X509Certificate2: declared so that certificate checks compile; no client certificate is negotiated locally, so
+    // context.Request.Certificate is always null and these members never run.
+    for (std::string_view name : {"Subject", "Issuer", "Thumbprint", "SerialNumber", "FriendlyName"}) {
+        t.push_back(prop(Certificate, name, T(String), [](Call &) { return Value(); }));
+    }
+    for (std::string_view name : {"NotBefore", "NotAfter"}) {
+        t.push_back(prop(Certificate, name, T(DateTime), [](Call &) { return Value(); }));
+    }
+    t.push_back(prop(Certificate, "SubjectName", T(Dynamic), [](Call &) { return Value(); }));
+    t.push_back(prop(Certificate, "IssuerName", T(Dynamic), [](Call &) { return Value(); }));
+    t.push_back(method(Certificate, "Verify", 0, 0, {}, T(Bool), [](Call &) { return Value::boolean(false); }));
+    t.push_back(
+        method(Certificate, "VerifyNoRevocation", 0, 0, {}, T(Bool), [](Call &) { return Value::boolean(false); }));
+    t.push_back(
+        method(Certificate, "GetNameInfo", 2, 2, "nameType,forIssuer", T(String), [](Call &) { return Value(); }));
 
     // IResponse (context.Response, or one send-request stored)
     t.push_back(prop(Response, "StatusCode", T(Int32), [](Call &c) { return Value::int32(responseOf(c).statusCode); }));
@@ -808,6 +824,11 @@ void addContextMembers(std::vector<Member> &t)
 }
 
 } // namespace rows
+
+std::string boxedUrlText(const Value &value)
+{
+    return value.object() ? static_cast<const rows::UrlBox *>(value.object().get())->url.toString() : std::string();
+}
 
 std::vector<Value> enumerateHost(EvalState &st, const Value &value)
 {

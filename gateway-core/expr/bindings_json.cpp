@@ -195,8 +195,11 @@ Value parseAs(Call &c, K kind, std::string_view typeName)
 }
 
 // ToObject<T> / DeserializeObject<T> / Value<T>: a token converted to a .NET type.
-Value tokenTo(EvalState &st, const JRef &n, const TypeRef &target)
+Value tokenTo(EvalState &st, const JRef &n, const TypeRef &target, int depth = 0)
 {
+    if (depth > 512) {
+        fail("The JSON nests more than 512 levels deep.", "Newtonsoft.Json.JsonSerializationException");
+    }
     if (!n) {
         return defaultOf(target);
     }
@@ -226,7 +229,7 @@ Value tokenTo(EvalState &st, const JRef &n, const TypeRef &target)
         }
         std::vector<Value> items;
         for (const auto &child : n->children) {
-            items.push_back(tokenTo(st, child, TypeRef{target.elem}));
+            items.push_back(tokenTo(st, child, TypeRef{target.elem}, depth + 1));
         }
         return makeList(std::move(items), target.elem, target.id == TypeId::Enumerable ? TypeId::List : target.id);
     }
@@ -238,7 +241,8 @@ Value tokenTo(EvalState &st, const JRef &n, const TypeRef &target)
         auto box = std::make_shared<DictBox>();
         box->valueType = target.elem;
         for (const auto &p : n->children) {
-            box->entries.push_back({Value::string(p->text), tokenTo(st, p->children[0], TypeRef{target.elem})});
+            box->entries.push_back(
+                {Value::string(p->text), tokenTo(st, p->children[0], TypeRef{target.elem}, depth + 1)});
         }
         return Value(TypeId::Dictionary, 0, std::move(box));
     }
@@ -544,13 +548,16 @@ void addJsonMembers(std::vector<Member> &t)
         }
         // Newtonsoft's default merge: objects merge recursively, everything else replaces
         struct Merger {
-            static void merge(JNode &into, const JNode &from)
+            static void merge(JNode &into, const JNode &from, int depth = 0)
             {
+                if (depth > 512) {
+                    fail("The JSON nests more than 512 levels deep.", "Newtonsoft.Json.JsonWriterException");
+                }
                 for (const auto &p : from.children) {
                     const JRef value = p->children[0];
                     JRef existing = into.get(p->text);
                     if (existing && existing->kind == K::Object && value->kind == K::Object) {
-                        merge(*existing, *value);
+                        merge(*existing, *value, depth + 1);
                     } else {
                         into.set(p->text, cloneJson(*value));
                     }

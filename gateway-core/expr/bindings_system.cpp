@@ -516,7 +516,7 @@ void addSystemMembers(std::vector<Member> &t)
         std::int64_t length = std::int64_t(s.size()) - start;
         if (c.argc() > 1) {
             length = integer(c, 1);
-            if (length < 0 || start + length > std::int64_t(s.size())) {
+            if (length < 0 || length > std::int64_t(s.size()) - start) {
                 fail("Index and length must refer to a location within the string. (Parameter 'length')",
                      "System.ArgumentOutOfRangeException");
             }
@@ -634,7 +634,7 @@ void addSystemMembers(std::vector<Member> &t)
         std::string s = self(c);
         const std::int64_t at = integer(c, 0);
         const std::int64_t n = c.argc() > 1 ? integer(c, 1) : std::int64_t(s.size()) - at;
-        if (at < 0 || n < 0 || at + n > std::int64_t(s.size())) {
+        if (at < 0 || n < 0 || at > std::int64_t(s.size()) || n > std::int64_t(s.size()) - at) {
             failOutOfRange("count");
         }
         s.erase(std::size_t(at), std::size_t(n));
@@ -798,7 +798,8 @@ void addSystemMembers(std::vector<Member> &t)
         return Value::int32(m == 2 && leap ? 29 : days[m - 1]);
     }));
     t.push_back(smethod(DateTime, "FromUnixTimeSeconds", 1, 1, "seconds", T(DateTime), [](Call &c) {
-        return makeDateTimeChecked(unixEpoch().integer() + checkedTicks(double(integer(c, 0)) * double(ticksPerSecond) / 2) * 2, 1);
+        return makeDateTimeChecked(
+            unixEpoch().integer() + checkedTicks(double(integer(c, 0)) * double(ticksPerSecond) / 2) * 2, 1);
     }));
     t.push_back(smethod(DateTime, "FromUnixTimeMilliseconds", 1, 1, "milliseconds", T(DateTime), [](Call &c) {
         return makeDateTimeChecked(unixEpoch().integer() + checkedTicks(double(integer(c, 0)) * 1e4 / 2) * 2, 1);
@@ -957,38 +958,34 @@ void addSystemMembers(std::vector<Member> &t)
     t.push_back(prop(TimeSpan, "Milliseconds", T(Int32),
                      [](Call &c) { return Value::int32(int(c.self.integer() / ticksPerMillisecond % 1000)); }));
     t.push_back(prop(TimeSpan, "Ticks", T(Int64), [](Call &c) { return Value::int64(c.self.integer()); }));
-    t.push_back(method(TimeSpan, "Add", 1, 1, "ts", T(TimeSpan),
-                       [](Call &c) {
-                           std::int64_t r = 0;
-                           if (__builtin_add_overflow(c.self.integer(), c.arg(0).integer(), &r)) {
-                               fail("TimeSpan overflowed because the duration is too long.", "System.OverflowException");
-                           }
-                           return makeTimeSpan(r);
-                       }));
-    t.push_back(method(TimeSpan, "Subtract", 1, 1, "ts", T(TimeSpan),
-                       [](Call &c) {
-                           std::int64_t r = 0;
-                           if (__builtin_sub_overflow(c.self.integer(), c.arg(0).integer(), &r)) {
-                               fail("TimeSpan overflowed because the duration is too long.", "System.OverflowException");
-                           }
-                           return makeTimeSpan(r);
-                       }));
-    t.push_back(
-        method(TimeSpan, "Negate", 0, 0, {}, T(TimeSpan), [](Call &c) {
-            if (c.self.integer() == INT64_MIN) {
-                fail("Negating the minimum value of a twos complement number is invalid.", "System.OverflowException");
-            }
-            return makeTimeSpan(-c.self.integer());
-        }));
-    t.push_back(method(TimeSpan, "Duration", 0, 0, {}, T(TimeSpan),
-                       [](Call &c) {
-                           if (c.self.integer() == INT64_MIN) {
-                               fail("The duration cannot be returned for TimeSpan.MinValue because the absolute value "
-                                    "of TimeSpan.MinValue exceeds the value of TimeSpan.MaxValue.",
-                                    "System.OverflowException");
-                           }
-                           return makeTimeSpan(std::abs(c.self.integer()));
-                       }));
+    t.push_back(method(TimeSpan, "Add", 1, 1, "ts", T(TimeSpan), [](Call &c) {
+        std::int64_t r = 0;
+        if (__builtin_add_overflow(c.self.integer(), c.arg(0).integer(), &r)) {
+            fail("TimeSpan overflowed because the duration is too long.", "System.OverflowException");
+        }
+        return makeTimeSpan(r);
+    }));
+    t.push_back(method(TimeSpan, "Subtract", 1, 1, "ts", T(TimeSpan), [](Call &c) {
+        std::int64_t r = 0;
+        if (__builtin_sub_overflow(c.self.integer(), c.arg(0).integer(), &r)) {
+            fail("TimeSpan overflowed because the duration is too long.", "System.OverflowException");
+        }
+        return makeTimeSpan(r);
+    }));
+    t.push_back(method(TimeSpan, "Negate", 0, 0, {}, T(TimeSpan), [](Call &c) {
+        if (c.self.integer() == INT64_MIN) {
+            fail("Negating the minimum value of a twos complement number is invalid.", "System.OverflowException");
+        }
+        return makeTimeSpan(-c.self.integer());
+    }));
+    t.push_back(method(TimeSpan, "Duration", 0, 0, {}, T(TimeSpan), [](Call &c) {
+        if (c.self.integer() == INT64_MIN) {
+            fail("The duration cannot be returned for TimeSpan.MinValue because the absolute value "
+                 "of TimeSpan.MinValue exceeds the value of TimeSpan.MaxValue.",
+                 "System.OverflowException");
+        }
+        return makeTimeSpan(std::abs(c.self.integer()));
+    }));
 
     // Guid
     t.push_back(smethod(Guid, "NewGuid", 0, 0, {}, T(Guid), [](Call &) { return makeGuid(newGuid()); }));
@@ -1107,7 +1104,7 @@ void addSystemMembers(std::vector<Member> &t)
         if (c.argc() == 3) {
             const auto off = integer(c, 1);
             const auto len = integer(c, 2);
-            if (off < 0 || len < 0 || off + len > std::int64_t(bytes.size())) {
+            if (off < 0 || len < 0 || off > std::int64_t(bytes.size()) || len > std::int64_t(bytes.size()) - off) {
                 failOutOfRange("length");
             }
             return Value::string(base64Encode(std::string_view(bytes).substr(std::size_t(off), std::size_t(len))));

@@ -22,6 +22,7 @@
 namespace gw::expr {
 
 Value parseXmlDocument(const std::string &text, bool element);
+std::string boxedUrlText(const Value &value); // bindings_context.cpp
 
 namespace {
 
@@ -628,6 +629,65 @@ std::string computeHash(const HashBox &h, const std::string &data)
     return std::string(reinterpret_cast<const char *>(out), length);
 }
 
+// --- symmetric encryption: byte[].Encrypt(alg, key, iv) / Decrypt, CBC with PKCS7 padding as .NET defaults ---
+
+const EVP_CIPHER *cipherOf(const std::string &algorithm, std::size_t keySize)
+{
+    const std::string name = lower(algorithm);
+    if (name == "aes" || name == "rijndael" || name.starts_with("aes")) {
+        switch (keySize) {
+        case 16:
+            return EVP_aes_128_cbc();
+        case 24:
+            return EVP_aes_192_cbc();
+        case 32:
+            return EVP_aes_256_cbc();
+        default:
+            fail("Specified key is not a valid size for this algorithm.",
+                 "System.Security.Cryptography.CryptographicException");
+        }
+    }
+    if (name == "tripledes" || name == "3des") {
+        if (keySize != 24 && keySize != 16) {
+            fail("Specified key is not a valid size for this algorithm.",
+                 "System.Security.Cryptography.CryptographicException");
+        }
+        return keySize == 24 ? EVP_des_ede3_cbc() : EVP_des_ede_cbc();
+    }
+    fail("Algorithm '" + algorithm + "' is not supported: use Aes, Rijndael or TripleDES.",
+         "System.Security.Cryptography.CryptographicException");
+}
+
+Value crypt(Call &c, bool encrypt)
+{
+    const std::string &data = bytesOf(c.self);
+    const std::string algorithm = str(c, 0);
+    const std::string &key = bytesOf(c.arg(1));
+    const std::string &iv = bytesOf(c.arg(2));
+    const EVP_CIPHER *cipher = cipherOf(algorithm, key.size());
+    if (iv.size() != std::size_t(EVP_CIPHER_get_iv_length(cipher))) {
+        fail("Specified initialization vector (IV) does not match the block size for this algorithm.",
+             "System.Security.Cryptography.CryptographicException");
+    }
+    c.st.charge(data.size() + 32);
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    std::string out(data.size() + std::size_t(EVP_CIPHER_get_block_size(cipher)) + 16, '\0');
+    int length = 0;
+    int final = 0;
+    const auto *k = reinterpret_cast<const unsigned char *>(key.data());
+    const auto *v = reinterpret_cast<const unsigned char *>(iv.data());
+    bool ok = EVP_CipherInit_ex(ctx, cipher, nullptr, k, v, encrypt ? 1 : 0) == 1 &&
+              EVP_CipherUpdate(ctx, reinterpret_cast<unsigned char *>(out.data()), &length,
+                               reinterpret_cast<const unsigned char *>(data.data()), int(data.size())) == 1 &&
+              EVP_CipherFinal_ex(ctx, reinterpret_cast<unsigned char *>(out.data()) + length, &final) == 1;
+    EVP_CIPHER_CTX_free(ctx);
+    if (!ok) {
+        fail("Padding is invalid and cannot be removed.", "System.Security.Cryptography.CryptographicException");
+    }
+    out.resize(std::size_t(length + final));
+    return makeBytes(std::move(out));
+}
+
 // --- XML ---
 
 struct XmlBox final : Object {
@@ -658,14 +718,24 @@ pugi::xml_node elementOf(const Call &c)
     return c.self.is(TypeId::XDocument) ? rootElement(x.node) : x.node;
 }
 
+// The concatenated text of an element and its descendants, walked without recursion (bodies may nest deeply).
 std::string innerText(pugi::xml_node node)
 {
     std::string out;
-    for (pugi::xml_node n : node.children()) {
+    pugi::xml_node n = node.first_child();
+    while (n && n != node) {
         if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
             out += n.value();
-        } else if (n.type() == pugi::node_element) {
-            out += innerText(n);
+        }
+        if (n.type() == pugi::node_element && n.first_child()) {
+            n = n.first_child();
+            continue;
+        }
+        while (n && n != node && !n.next_sibling()) {
+            n = n.parent();
+        }
+        if (n && n != node) {
+            n = n.next_sibling();
         }
     }
     return out;
@@ -682,10 +752,13 @@ std::string xmlText(pugi::xml_node node)
     return out;
 }
 
-void addXmlContent(EvalState &st, pugi::xml_node target, const Value &content)
+void addXmlContent(EvalState &st, pugi::xml_node target, const Value &content, int depth = 0)
 {
     if (content.isNull()) {
         return;
+    }
+    if (depth > 64) {
+        fail("The XML content nests collections too deeply.", "System.InvalidOperationException");
     }
     if (content.is(TypeId::XElement) || content.is(TypeId::XDocument)) {
         const XmlBox &x = *content.as<XmlBox>();
@@ -695,7 +768,7 @@ void addXmlContent(EvalState &st, pugi::xml_node target, const Value &content)
         target.append_attribute(x.attribute.name()).set_value(x.attribute.value());
     } else if (content.is(TypeId::Array) || content.is(TypeId::List) || content.is(TypeId::Enumerable)) {
         for (const auto &item : enumerate(st, content)) {
-            addXmlContent(st, target, item);
+            addXmlContent(st, target, item, depth + 1);
         }
     } else {
         target.append_child(pugi::node_pcdata).set_value(toText(content).c_str());
@@ -707,20 +780,24 @@ Value elements(Call &c, bool descendants)
     const std::string name = c.argc() > 0 ? toText(c.arg(0)) : std::string();
     std::vector<Value> out;
     const auto doc = xml(c).doc;
-    auto visit = [&](auto &&self, pugi::xml_node parent) -> void {
-        for (pugi::xml_node child : parent.children()) {
-            if (child.type() != pugi::node_element) {
-                continue;
-            }
-            if (name.empty() || name == child.name()) {
-                out.push_back(xmlValue(doc, child));
-            }
-            if (descendants) {
-                self(self, child);
-            }
+    const pugi::xml_node root = c.self.is(TypeId::XDocument) ? xml(c).node : elementOf(c);
+    // document order, without recursion
+    pugi::xml_node n = root.first_child();
+    while (n && n != root) {
+        if (n.type() == pugi::node_element && (name.empty() || name == n.name())) {
+            out.push_back(xmlValue(doc, n));
         }
-    };
-    visit(visit, c.self.is(TypeId::XDocument) ? xml(c).node : elementOf(c));
+        if (descendants && n.type() == pugi::node_element && n.first_child()) {
+            n = n.first_child();
+            continue;
+        }
+        while (n && n != root && !n.next_sibling()) {
+            n = n.parent();
+        }
+        if (n && n != root) {
+            n = n.next_sibling();
+        }
+    }
     return makeList(std::move(out), TypeId::XElement, TypeId::Enumerable);
 }
 
@@ -798,7 +875,7 @@ void addTextMembers(std::vector<Member> &t)
         auto &text = c.self.as<StringBuilderBox>()->text;
         const std::int64_t at = integer(c, 0);
         const std::int64_t n = integer(c, 1);
-        if (at < 0 || n < 0 || at + n > std::int64_t(text.size())) {
+        if (at < 0 || n < 0 || at > std::int64_t(text.size()) || n > std::int64_t(text.size()) - at) {
             failOutOfRange("length");
         }
         text.erase(std::size_t(at), std::size_t(n));
@@ -861,7 +938,7 @@ void addTextMembers(std::vector<Member> &t)
         if (c.argc() == 3) {
             const std::int64_t at = integer(c, 1);
             const std::int64_t n = integer(c, 2);
-            if (at < 0 || n < 0 || at + n > std::int64_t(bytes.size())) {
+            if (at < 0 || n < 0 || at > std::int64_t(bytes.size()) || n > std::int64_t(bytes.size()) - at) {
                 failOutOfRange("count");
             }
             bytes = bytes.substr(std::size_t(at), std::size_t(n));
@@ -1162,7 +1239,7 @@ void addTextMembers(std::vector<Member> &t)
         if (c.argc() == 3) {
             const std::int64_t at = integer(c, 1);
             const std::int64_t n = integer(c, 2);
-            if (at < 0 || n < 0 || at + n > std::int64_t(data.size())) {
+            if (at < 0 || n < 0 || at > std::int64_t(data.size()) || n > std::int64_t(data.size()) - at) {
                 failOutOfRange("count");
             }
             data = data.substr(std::size_t(at), std::size_t(n));
@@ -1184,6 +1261,10 @@ void addTextMembers(std::vector<Member> &t)
                        },
                        {}});
     t.push_back(method(HashAlgorithm, "Dispose", 0, 0, {}, T(Void), [](Call &) { return Value(); }));
+
+    // byte[].Encrypt / Decrypt (APIM's extension methods)
+    t.push_back(method(Bytes, "Encrypt", 3, 3, "algorithm,key,iv", T(Bytes), [](Call &c) { return crypt(c, true); }));
+    t.push_back(method(Bytes, "Decrypt", 3, 3, "algorithm,key,iv", T(Bytes), [](Call &c) { return crypt(c, false); }));
 
     // XML
     t.push_back(smethod(XDocument, "Parse", 1, 2, "text,options", T(XDocument),
@@ -1333,10 +1414,8 @@ Value parseXmlDocument(const std::string &text, bool element)
 std::string hostText(const Value &value)
 {
     switch (value.type()) {
-    case TypeId::Url: {
-        // context URLs need the Context; a boxed one (Api.ServiceUrl) knows itself
-        return value.object() ? "" : "";
-    }
+    case TypeId::Url:
+        return boxedUrlText(value); // a context URL needs its Context: the evaluator writes those
     case TypeId::Uri:
         return value.as<rows::UriBox>()->original;
     case TypeId::Match:

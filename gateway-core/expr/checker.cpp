@@ -985,6 +985,9 @@ private:
 
     void embedded(Stmt &s)
     {
+        if (s.kind == StmtKind::Declaration || s.kind == StmtKind::LocalFunction) {
+            error(s, "Embedded statement cannot be a declaration");
+        }
         if (s.kind == StmtKind::Block) {
             block(s, true);
         } else {
@@ -1160,6 +1163,15 @@ private:
             return;
         case StmtKind::LocalFunction: {
             Function &f = *m_tree.functions[std::size_t(s.function)];
+            if (f.paramRefs.size() != f.params.size()) {
+                // declared outside a block's statement list (a switch section): visible from here on
+                f.returnType = resolve(f.returnSyntax);
+                f.paramRefs.clear();
+                for (const auto &p : f.paramTypes) {
+                    f.paramRefs.push_back(resolve(p));
+                }
+                m_functions.back()[f.name] = s.function;
+            }
             f.slotBegin = m_nextSlot;
             pushScope();
             for (std::size_t i = 0; i < f.params.size(); ++i) {

@@ -65,8 +65,7 @@ bool exceptionMatches(const std::string &written, std::string_view actual)
 
 class Evaluator {
 public:
-    Evaluator(const Tree &tree, EvalState &st, const char *stackBase)
-        : m_tree(tree), m_st(st), m_stackBase(stackBase)
+    Evaluator(const Tree &tree, EvalState &st, const char *stackBase) : m_tree(tree), m_st(st), m_stackBase(stackBase)
     {
     }
 
@@ -103,8 +102,12 @@ public:
             Value v = eval(*e.kids[0]);
             return isInstance(v, e.type) ? v : Value();
         }
-        case ExprKind::Lambda:
-            return Value(TypeId::Lambda, std::int64_t(reinterpret_cast<std::intptr_t>(&e)));
+        case ExprKind::Lambda: {
+            auto box = std::make_shared<LambdaBox>();
+            box->node = &e;
+            box->serial = m_st.serial;
+            return Value(TypeId::Lambda, 0, std::move(box));
+        }
         case ExprKind::New:
             return newObject(e);
         case ExprKind::NewArray:
@@ -629,10 +632,7 @@ private:
             return Value::boolean(!valueEquals(a, b));
         }
         if (op == Op::Add && (a.isString() || b.isString())) {
-            std::string out = text(a);
-            out += text(b);
-            m_st.charge(out.size());
-            return Value::string(std::move(out));
+            return concat(a, b);
         }
         if (a.is(TypeId::JValue)) {
             a = plain(a);
@@ -785,6 +785,21 @@ private:
             return Value::int64(std::int64_t(r));
         }
         return Value::int32(std::int32_t(std::uint32_t(r)));
+    }
+
+    // String concatenation; the budget is charged before the copy is made.
+    Value concat(const Value &a, const Value &b)
+    {
+        const std::string left = a.isString() ? std::string() : text(a);
+        const std::string right = b.isString() ? std::string() : text(b);
+        const std::string &x = a.isString() ? a.text() : left;
+        const std::string &y = b.isString() ? b.text() : right;
+        m_st.charge(x.size() + y.size());
+        std::string out;
+        out.reserve(x.size() + y.size());
+        out += x;
+        out += y;
+        return Value::string(std::move(out));
     }
 
     static Value compare(Op op, int r)
@@ -1172,8 +1187,12 @@ Value invokeLambda(EvalState &st, const Value &function, std::span<const Value> 
         fail("Unable to cast object of type '" + typeNameOf(function) + "' to type 'System.Delegate'.",
              "System.InvalidCastException");
     }
-    const auto *lambda = reinterpret_cast<const Expr *>(static_cast<std::intptr_t>(function.integer()));
-    return static_cast<Evaluator *>(st.evaluator)->invoke(*lambda, args);
+    const auto *box = function.as<LambdaBox>();
+    if (!box || box->serial != st.serial) {
+        fail("The delegate belongs to another evaluation and cannot be invoked here.",
+             "System.InvalidOperationException");
+    }
+    return static_cast<Evaluator *>(st.evaluator)->invoke(*static_cast<const Expr *>(box->node), args);
 }
 
 Value run(const Tree &tree, EvalState &state)

@@ -36,7 +36,7 @@ struct Token {
     int column = 0;
     bool verbatim = false;       // @"..." (and $@"...")
     std::uint8_t suffix = 0;     // numeric literal suffix, lower case: 'l', 'u', 'm', 'd', 'f', or 0
-    std::size_t innerOffset = 0; // Interpolated: offset of the first character after the opening quote
+    std::size_t innerOffset = 0; // Interpolated: where the inside starts in the decoded text the parser reads
 };
 
 struct LexResult {

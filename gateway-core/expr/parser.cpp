@@ -422,8 +422,8 @@ public:
                 }
                 if (alignAt != std::string::npos) {
                     const std::size_t alignEnd = formatAt != std::string::npos ? formatAt : holeEnd;
-                    hole.alignment = clampedNumber(std::string_view(text).substr(alignAt + 1, alignEnd - alignAt - 1),
-                                                   1'000'000);
+                    hole.alignment =
+                        clampedNumber(std::string_view(text).substr(alignAt + 1, alignEnd - alignAt - 1), 1'000'000);
                 }
                 if (formatAt != std::string::npos) {
                     hole.format = text.substr(formatAt + 1, holeEnd - formatAt - 1);
@@ -919,8 +919,8 @@ public:
         auto e = node<Expr>(t);
         e->kind = ExprKind::Assign;
         static const std::unordered_map<std::string, Op> ops = {
-            {"=", Op::None},    {"+=", Op::Add},       {"-=", Op::Sub},    {"*=", Op::Mul},
-            {"/=", Op::Div},    {"%=", Op::Mod},       {"&=", Op::BitAnd}, {"|=", Op::BitOr},
+            {"=", Op::None},    {"+=", Op::Add},        {"-=", Op::Sub},    {"*=", Op::Mul},
+            {"/=", Op::Div},    {"%=", Op::Mod},        {"&=", Op::BitAnd}, {"|=", Op::BitOr},
             {"^=", Op::BitXor}, {"?\?=", Op::Coalesce}, {"<<=", Op::Shl}};
         e->op = ops.at(t.text);
         if (target->kind != ExprKind::Name && target->kind != ExprKind::Member && target->kind != ExprKind::Index) {

@@ -38,6 +38,7 @@ struct EvalError {
 };
 
 [[noreturn]] void fail(std::string message, std::string_view exceptionType = "System.InvalidOperationException");
+std::uint64_t nextSerial();
 [[noreturn]] void failNull();                                            // NullReferenceException
 [[noreturn]] void failCast(const Value &value, std::string_view target); // InvalidCastException
 [[noreturn]] void failArgument(std::string message);                     // ArgumentException
@@ -110,6 +111,7 @@ using JRef = std::shared_ptr<JNode>;
 
 struct EvalState {
     Context &context;
+    std::uint64_t serial = nextSerial(); // tells this evaluation's lambdas from those of any other
     std::vector<Value> slots;
     std::int64_t steps = 0;
     std::int64_t stepLimit = 1'000'000;
@@ -134,6 +136,13 @@ struct EvalState {
                             "System.OutOfMemoryException", 0, 0, true};
         }
     }
+};
+
+// A lambda as a value: the node to run and the evaluation it belongs to. A lambda that escapes its evaluation (stored
+// in a collection that outlives it) cannot be run by another one.
+struct LambdaBox final : Object {
+    const void *node = nullptr;
+    std::uint64_t serial = 0;
 };
 
 // One member invocation, as the bindings see it.

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 
@@ -68,6 +69,12 @@ Value Value::string(std::string text)
 void fail(std::string message, std::string_view exceptionType)
 {
     throw EvalError{std::move(message), exceptionType};
+}
+
+std::uint64_t nextSerial()
+{
+    static std::atomic<std::uint64_t> serial{0};
+    return ++serial;
 }
 
 void failNull()

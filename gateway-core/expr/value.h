@@ -59,6 +59,7 @@ struct ResponseState;
     X(Deployment, "IDeployment")                                                                                       \
     X(Gateway, "IGateway")                                                                                             \
     X(GraphQL, "IGraphQLContext")                                                                                      \
+    X(Certificate, "System.Security.Cryptography.X509Certificates.X509Certificate2")                                   \
     X(Jwt, "Jwt")                                                                                                      \
     X(BasicCredentials, "BasicAuthCredentials")                                                                        \
     X(StringBuilder, "System.Text.StringBuilder")                                                                      \

@@ -68,33 +68,6 @@ std::string sectionNames(Sections sections)
     return joinNames(names);
 }
 
-// Expressions written in the escaped XML format (&quot; ...) read the same as raw ones.
-std::string decodeEntities(std::string_view text)
-{
-    if (text.find('&') == std::string_view::npos)
-        return std::string(text);
-    static const std::pair<std::string_view, char> entities[] = {
-        {"&quot;", '"'}, {"&apos;", '\''}, {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}};
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        bool replaced = false;
-        if (text[i] == '&') {
-            for (const auto &[entity, character] : entities) {
-                if (text.substr(i, entity.size()) == entity) {
-                    out += character;
-                    i += entity.size();
-                    replaced = true;
-                    break;
-                }
-            }
-        }
-        if (!replaced)
-            out += text[i++];
-    }
-    return out;
-}
-
 bool isInteger(std::string_view text)
 {
     if (!text.empty() && (text[0] == '-' || text[0] == '+'))
@@ -362,7 +335,8 @@ std::optional<Template> Compiler::value(const Value &written, const SourceRange 
             error(expression.range, "a policy expression is not allowed here");
             return std::nullopt;
         }
-        const std::string source = decodeEntities(substitute(expression.source, expression.range, secret));
+        // The expression lexer reads &quot; &lt; &amp; as the characters they stand for (the escaped XML format).
+        const std::string source = substitute(expression.source, expression.range, secret);
         return compile(source, expression.block, expression.range.line, expression.range.column + 2);
     }
     std::string text = substitute(written.literal(), range, secret);

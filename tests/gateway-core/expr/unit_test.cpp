@@ -186,6 +186,63 @@ TEST(ExprBudget, DeepRecursionStops)
     EXPECT_NE(result.error->message.find("recursed too deeply"), std::string::npos) << result.error->message;
 }
 
+// A lambda that a policy smuggles out in a collection must not run against another program's tree.
+TEST(ExprBudget, EscapedLambdasCannotRunElsewhere)
+{
+    Context context = makeContext();
+    const Evaluation stored =
+        compileOk("var l = new List<object>(); l.Add((Func<int, int>)(x => x + 1)); return l;", Form::Block)
+            .evaluate(context);
+    ASSERT_TRUE(stored.ok()) << stored.error->message;
+    context.variables["fns"] = stored.value;
+    const Evaluation used =
+        compileOk("new[] { 1 }.Select(((List<object>)context.Variables[\"fns\"])[0]).First()").evaluate(context);
+    ASSERT_FALSE(used.ok());
+    EXPECT_NE(used.error->message.find("another evaluation"), std::string::npos) << used.error->message;
+}
+
+// Trees built in loops can nest far deeper than any parser would allow; they are refused or released without
+// running off the stack.
+TEST(ExprBudget, DeeplyNestedValuesAreSafe)
+{
+    Context context = makeContext();
+    const Evaluation json = compileOk(R"(
+        var root = new JObject();
+        var current = root;
+        for (var i = 0; i < 100000; i++) { var next = new JObject(); current["a"] = next; current = next; }
+        return root.ToString();
+    )",
+                                      Form::Block)
+                                .evaluate(context);
+    ASSERT_FALSE(json.ok());
+    EXPECT_NE(json.error->message.find("512 levels"), std::string::npos) << json.error->message;
+
+    std::string deepXml;
+    for (int i = 0; i < 20000; ++i) {
+        deepXml += "<a>";
+    }
+    deepXml += "x";
+    for (int i = 0; i < 20000; ++i) {
+        deepXml += "</a>";
+    }
+    context.request.body = deepXml;
+    const Evaluation xml = compileOk("context.Request.Body.As<XElement>(true).Value + "
+                                     "context.Request.Body.As<XDocument>(true).Root.Descendants(\"a\").Count()")
+                               .evaluate(context);
+    ASSERT_TRUE(xml.ok()) << xml.error->message;
+}
+
+TEST(ExprCompile, LongChainsAreRefusedNotOverflowed)
+{
+    std::string chain = "1";
+    for (int i = 0; i < 5000; ++i) {
+        chain += "+1";
+    }
+    auto result = Program::compile(chain, Form::Single, Origin{"f.xml", 1, 1});
+    ASSERT_FALSE(result.program);
+    EXPECT_NE(result.diagnostics[0].message.find("nests too deeply"), std::string::npos);
+}
+
 TEST(ExprValue, ContractFunctions)
 {
     EXPECT_EQ(toText(makeBool(true)), "True");
