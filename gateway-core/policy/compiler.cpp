@@ -239,18 +239,14 @@ bool Compiler::check(const Element &element, const RegisteredPolicy &policy)
         std::vector<std::string_view> childNames;
         for (const ChildDescription &child : description.children)
             childNames.push_back(child.name);
+        std::set<std::string> seen;
         for (const Element &child : element.children) {
             const ChildDescription *known = description.child(child.name);
-            if (!known) {
+            if (!known)
                 error(child.range, "'" + element.name + "' has no child element '" + child.name + "'" +
                                        suggestion(child.name, childNames) + " (valid: " + joinNames(childNames) + ")");
-            } else if (!known->repeated &&
-                       std::count_if(element.children.begin(), element.children.end(),
-                                     [&](const Element &e) { return e.name == child.name; }) > 1 &&
-                       &child != &*std::find_if(element.children.begin(), element.children.end(),
-                                                [&](const Element &e) { return e.name == child.name; })) {
+            else if (!seen.insert(child.name).second && !known->repeated)
                 error(child.range, "'" + element.name + "' takes one <" + child.name + ">");
-            }
         }
         for (const ChildDescription &child : description.children) {
             if (child.required && std::none_of(element.children.begin(), element.children.end(),
