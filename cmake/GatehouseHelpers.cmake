@@ -32,9 +32,10 @@ macro(gw_setup_toolchain)
     endif()
     # Designated initialisers that leave members at their defaults are the point of them.
     add_compile_options(-Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
-    # GCC 12 reports std::string members of aggregates as maybe uninitialised (GCC bug 105562 and kin).
+    # GCC 12 reports std::string members of aggregates as maybe uninitialised (GCC bug 105562 and kin), and
+    # overlapping copies in plain string concatenation (GCC bug 105329).
     if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
-        add_compile_options(-Wno-maybe-uninitialized)
+        add_compile_options(-Wno-maybe-uninitialized -Wno-restrict)
     endif()
     set(CMAKE_RUNTIME_OUTPUT_DIRECTORY_DEFAULT "")
 endmacro()

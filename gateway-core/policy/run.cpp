@@ -25,11 +25,6 @@ std::string_view outcomeName(Flow flow)
     return "";
 }
 
-std::string headerList(const http::Headers &headers, std::string_view name)
-{
-    return headers.joined(name).value_or(std::string());
-}
-
 } // namespace
 
 // What a traced step may change, taken before it runs and compared after.
