@@ -85,7 +85,7 @@ struct Context {
     std::chrono::steady_clock::time_point started;
     Deployment deployment;
 
-    bool tracing = false;                  // context.Tracing
+    bool tracing = false;                   // context.Tracing
     std::vector<std::string> traceMessages; // what context.Trace(message) wrote, in order
 };
 
