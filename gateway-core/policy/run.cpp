@@ -2,6 +2,7 @@
 
 #include <expr/value.h>
 
+#include <charconv>
 #include <map>
 
 namespace gw::policy {
@@ -23,6 +24,15 @@ std::string_view outcomeName(Flow flow)
         return "pending";
     }
     return "";
+}
+
+std::optional<bool> literalBoolean(std::string_view text)
+{
+    if (http::equalsIgnoringCase(text, "true"))
+        return true;
+    if (http::equalsIgnoringCase(text, "false"))
+        return false;
+    return std::nullopt;
 }
 
 } // namespace
@@ -427,6 +437,10 @@ std::optional<std::string> Run::text(const Template &value)
 
 std::optional<bool> Run::boolean(const Template &value)
 {
+    if (value.isLiteral()) { // most attributes are literals: no Value to make
+        if (auto parsed = literalBoolean(value.text()))
+            return parsed;
+    }
     auto result = this->value(value);
     if (!result)
         return std::nullopt;
@@ -438,6 +452,13 @@ std::optional<bool> Run::boolean(const Template &value)
 
 std::optional<std::int64_t> Run::integer(const Template &value)
 {
+    if (value.isLiteral()) {
+        std::int64_t parsed = 0;
+        const std::string &text = value.text();
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), parsed);
+        if (error == std::errc() && end == text.data() + text.size())
+            return parsed;
+    }
     auto result = this->value(value);
     if (!result)
         return std::nullopt;

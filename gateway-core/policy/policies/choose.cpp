@@ -56,7 +56,8 @@ Flow ChoosePolicy::apply(Run &run) const
         if (!holds)
             return Flow::Fail;
         if (*holds) {
-            run.note("condition " + branch.condition->text() + " holds");
+            if (run.tracing())
+                run.note("condition " + branch.condition->text() + " holds");
             return run.enter(branch.steps);
         }
     }

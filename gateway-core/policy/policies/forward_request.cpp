@@ -53,7 +53,8 @@ Flow ForwardRequestPolicy::apply(Run &run) const
     backend.body = request.body.value_or(std::string());
     backend.timeout = std::chrono::seconds(std::max<std::int64_t>(1, *timeout));
     backend.validateCertificate = run.validateBackendCertificate();
-    run.note("request sent to " + backend.url);
+    if (run.tracing())
+        run.note("request sent to " + backend.url);
     return run.send(std::move(backend), [failOnError = *failOnError](Run &run, http::BackendResult result) {
         switch (result.outcome) {
         case http::BackendResult::Outcome::Ok:
@@ -72,7 +73,8 @@ Flow ForwardRequestPolicy::apply(Run &run) const
         response.headers = std::move(result.response.headers);
         http::removeHopByHop(response.headers);
         response.body = std::move(result.response.body);
-        run.note("backend answered " + std::to_string(response.statusCode));
+        if (run.tracing())
+            run.note("backend answered " + std::to_string(response.statusCode));
         if (failOnError && response.statusCode >= 400)
             return run.fail("BackendError", "The backend answered " + std::to_string(response.statusCode) + ".",
                             response.statusCode);

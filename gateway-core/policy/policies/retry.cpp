@@ -45,7 +45,8 @@ public:
         }
         if (*firstFast && iteration == 1)
             seconds = 0;
-        run.note("retry " + std::to_string(iteration) + " after " + std::to_string(seconds) + " s");
+        if (run.tracing())
+            run.note("retry " + std::to_string(iteration) + " after " + std::to_string(seconds) + " s");
         const auto delay = std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
         return run.wait(delay, [this, iteration](Run &run) { return run.enter(m_config.steps, this, iteration + 1); });
     }

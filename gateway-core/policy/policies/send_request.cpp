@@ -117,7 +117,8 @@ Flow SendRequestPolicy::apply(Run &run) const
     outgoing.headers = std::move(request.headers);
     outgoing.body = request.body.value_or(std::string());
     outgoing.timeout = std::chrono::seconds(std::max<std::int64_t>(1, *timeout));
-    run.note(std::string(m_config.oneWay ? "one-way " : "") + outgoing.method + " " + outgoing.url);
+    if (run.tracing())
+        run.note(std::string(m_config.oneWay ? "one-way " : "") + outgoing.method + " " + outgoing.url);
     if (m_config.oneWay) {
         run.send(std::move(outgoing), [](Run &, http::BackendResult) { return Flow::Pending; });
         return Flow::Continue;

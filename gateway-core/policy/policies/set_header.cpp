@@ -53,7 +53,8 @@ Flow SetHeaderPolicy::apply(Run &run) const
         return Flow::Fail;
     const std::string &name = setting->name;
     if (isProtected(name)) {
-        run.note("header " + name + " is managed by the gateway: left unchanged");
+        if (run.tracing())
+            run.note("header " + name + " is managed by the gateway: left unchanged");
         return Flow::Continue;
     }
     http::Headers &headers = run.headers();
