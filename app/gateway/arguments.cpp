@@ -1,6 +1,9 @@
 #include "arguments.h"
 
 #include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <sstream>
 
 namespace gw::app {
 
@@ -43,6 +46,22 @@ std::string Arguments::get(const std::string &name, std::string fallback) const
 {
     auto it = values.find(name);
     return it == values.end() ? fallback : it->second;
+}
+
+std::optional<std::string> readFile(const std::filesystem::path &file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+int usageError(const std::string &message, const std::string &usage)
+{
+    std::cerr << "gatehouse-gateway: " << message << "\n\n" << usage;
+    return 2;
 }
 
 } // namespace gw::app

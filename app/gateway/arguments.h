@@ -1,6 +1,8 @@
 #pragma once
 
+#include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -26,5 +28,10 @@ struct Arguments {
     bool has(const std::string &name) const { return values.count(name) > 0 || flags.count(name) > 0; }
     std::string get(const std::string &name, std::string fallback = {}) const;
 };
+
+// What every command needs besides its words: a file's bytes (nullopt when it cannot be read), and the answer to
+// bad usage (the message and the command's usage on stderr; returns exit status 2).
+std::optional<std::string> readFile(const std::filesystem::path &file);
+int usageError(const std::string &message, const std::string &usage);
 
 } // namespace gw::app

@@ -9,7 +9,6 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -21,18 +20,7 @@ namespace {
 
 int usageError(const std::string &message)
 {
-    std::cerr << "gatehouse-gateway: " << message << "\n\n" << policyCommandsUsage();
-    return 2;
-}
-
-std::optional<std::string> readFile(const fs::path &file)
-{
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return app::usageError(message, policyCommandsUsage());
 }
 
 // Where a policy file stands in an APIOps folder tells its scope.

@@ -9,11 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -23,8 +21,7 @@ namespace {
 
 int usageError(const std::string &message)
 {
-    std::cerr << "gatehouse-gateway: " << message << "\n\n" << commandsUsage();
-    return 2;
+    return app::usageError(message, commandsUsage());
 }
 
 // A diagnostic's file as a path the user can open: the root joined with the relative path.
@@ -73,16 +70,6 @@ void printSave(const store::SaveReport &report)
         std::cout << "removed " << path << '\n';
     for (const auto &problem : report.problems)
         std::cerr << format(problem) << '\n';
-}
-
-std::optional<std::string> readFile(const fs::path &file)
-{
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 } // namespace

@@ -1,5 +1,8 @@
 #include "text.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace gw {
 
 void appendUtf8(std::string &out, std::uint32_t cp)
@@ -63,6 +66,26 @@ std::string escapeJsonPointerToken(std::string_view token)
             out += c;
     }
     return out;
+}
+
+std::size_t editDistance(std::string_view a, std::string_view b, bool ignoreCase)
+{
+    const auto fold = [ignoreCase](char c) {
+        return ignoreCase && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    };
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (fold(a[i - 1]) == fold(b[j - 1]) ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
 }
 
 } // namespace gw

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -17,5 +18,8 @@ std::string decodeQueryComponent(std::string_view raw);
 
 // One reference token of a JSON pointer (RFC 6901): '~' becomes "~0", '/' becomes "~1".
 std::string escapeJsonPointerToken(std::string_view token);
+
+// Levenshtein distance, for "did you mean" suggestions; ASCII letters compare without case when asked.
+std::size_t editDistance(std::string_view a, std::string_view b, bool ignoreCase = false);
 
 } // namespace gw

@@ -1,6 +1,8 @@
 #include <expr/bindings.h>
 #include <expr/bindings_impl.h>
 
+#include <common/text.h>
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -192,24 +194,6 @@ const Table &table()
 {
     static const Table t;
     return t;
-}
-
-std::size_t editDistance(std::string_view a, std::string_view b)
-{
-    std::vector<std::size_t> prev(b.size() + 1);
-    std::vector<std::size_t> cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        prev[j] = j;
-    }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const bool same = lower(a.substr(i - 1, 1)) == lower(b.substr(j - 1, 1));
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same ? 0 : 1)});
-        }
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
 }
 
 struct TypeEntry {
@@ -495,7 +479,7 @@ std::string suggestMember(TypeId owner, std::string_view name, bool isStatic)
         if (owner != TypeId::Dynamic && (!derivesFrom(owner, m.owner) || memberStatic != isStatic)) {
             continue;
         }
-        const std::size_t d = editDistance(name, m.name);
+        const std::size_t d = editDistance(name, m.name, true);
         if (d < bestDistance) {
             bestDistance = d;
             best = std::string(m.name);

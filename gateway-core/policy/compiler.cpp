@@ -3,6 +3,8 @@
 #include "expression_scanner.h"
 #include "registry.h"
 
+#include <common/text.h>
+#include <http/message.h>
 #include <model/paths.h>
 
 #include <algorithm>
@@ -14,31 +16,13 @@ namespace gw::policy {
 
 namespace {
 
-// Edit distance, for "did you mean" suggestions.
-std::size_t distance(std::string_view a, std::string_view b)
-{
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 template<typename Names>
 std::string suggestion(std::string_view name, const Names &names)
 {
     std::string best;
     std::size_t bestDistance = std::max<std::size_t>(2, name.size() / 3) + 1;
     for (std::string_view candidate : names) {
-        const std::size_t d = distance(name, candidate);
+        const std::size_t d = editDistance(name, candidate);
         if (d < bestDistance) {
             bestDistance = d;
             best = std::string(candidate);
@@ -81,13 +65,6 @@ bool isNumber(std::string_view text)
     const std::string copy(text);
     std::strtod(copy.c_str(), &end);
     return !copy.empty() && end == copy.c_str() + copy.size();
-}
-
-bool equalsIgnoringCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
 }
 
 } // namespace
@@ -217,13 +194,13 @@ bool Compiler::check(const Element &element, const RegisteredPolicy &policy)
                 error(attribute.valueRange, "attribute '" + attribute.name + "' must be a number, not '" + text + "'");
             break;
         case AttributeType::Boolean:
-            if (!equalsIgnoringCase(text, "true") && !equalsIgnoringCase(text, "false"))
+            if (!http::equalsIgnoringCase(text, "true") && !http::equalsIgnoringCase(text, "false"))
                 error(attribute.valueRange,
                       "attribute '" + attribute.name + "' must be true or false, not '" + text + "'");
             break;
         case AttributeType::Choice:
             if (std::none_of(known->choices.begin(), known->choices.end(),
-                             [&](std::string_view choice) { return equalsIgnoringCase(choice, text); }))
+                             [&](std::string_view choice) { return http::equalsIgnoringCase(choice, text); }))
                 error(attribute.valueRange, "attribute '" + attribute.name + "' must be one of " +
                                                 joinNames(known->choices) + ", not '" + text + "'");
             break;

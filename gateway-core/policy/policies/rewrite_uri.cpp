@@ -1,6 +1,5 @@
 #include "rewrite_uri.h"
 
-#include <common/text.h>
 #include <policy/run.h>
 
 #include <algorithm>
@@ -56,21 +55,10 @@ Flow RewriteUriPolicy::apply(Run &run) const
             uri += found->second;
         i = close + 1;
     }
-    const std::size_t mark = uri.find('?');
-    std::vector<std::pair<std::string, std::string>> query;
-    if (mark != std::string::npos) {
-        std::string_view terms = std::string_view(uri).substr(mark + 1);
-        while (!terms.empty()) {
-            const auto amp = terms.find('&');
-            const std::string_view term = terms.substr(0, amp);
-            const auto equals = term.find('=');
-            if (!term.empty())
-                query.emplace_back(decodeQueryComponent(term.substr(0, equals)),
-                                   equals == std::string_view::npos ? std::string()
-                                                                    : decodeQueryComponent(term.substr(equals + 1)));
-            terms = amp == std::string_view::npos ? std::string_view() : terms.substr(amp + 1);
-        }
-    }
+    if (uri.empty() || uri[0] != '/')
+        uri.insert(uri.begin(), '/');
+    expr::Url rewritten = expr::Url::parse(uri); // a path with its query: no scheme, no host
+    auto &query = rewritten.query;
     auto &current = run.context().request.url.query;
     if (*copy) {
         // Unmatched: the request's parameters that neither the operation's template nor the new URI names.
@@ -84,10 +72,7 @@ Flow RewriteUriPolicy::apply(Run &run) const
         }
     }
     current = std::move(query);
-    std::string path = uri.substr(0, mark);
-    if (path.empty() || path[0] != '/')
-        path.insert(path.begin(), '/');
-    run.setOperationPath(std::move(path));
+    run.setOperationPath(std::move(rewritten.path));
     return Flow::Continue;
 }
 
