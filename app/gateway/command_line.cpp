@@ -52,6 +52,8 @@ std::string usage()
            "  --tls-cert FILE       PEM certificate chain: serve HTTPS (TLS 1.2 or later)\n"
            "  --tls-key FILE        PEM private key of the certificate\n"
            "  --access-log FILE|-   write one JSON line per request (- for standard output)\n"
+           "  --state-dir DIR       where quota counters survive restarts (default: a folder per workspace\n"
+           "                        under $XDG_STATE_HOME/gatehouse)\n"
            "  --no-watch            do not reload when files of the workspace change\n"
            "  --help                show this help and exit\n"
            "  --version             show the version and exit\n"
@@ -72,6 +74,7 @@ CommandLine parseCommandLine(const std::vector<std::string> &words)
                                                          {"--tls-cert", "a file"},
                                                          {"--tls-key", "a file"},
                                                          {"--access-log", "a file or -"},
+                                                         {"--state-dir", "a folder"},
                                                          {"--no-watch"},
                                                          {"--help"},
                                                          {"-h"},
@@ -111,6 +114,9 @@ CommandLine parseCommandLine(const std::vector<std::string> &words)
     result.engine.tlsCertificateFile = arguments.get("--tls-cert");
     result.engine.tlsKeyFile = arguments.get("--tls-key");
     result.accessLog = arguments.get("--access-log");
+    result.engine.stateDirectory = arguments.has("--state-dir")
+                                       ? std::filesystem::path(arguments.get("--state-dir"))
+                                       : engine::defaultStateDirectory(result.engine.workspace);
     result.watch = !arguments.has("--no-watch");
     if (result.engine.tlsCertificateFile.empty() != result.engine.tlsKeyFile.empty())
         return fail("--tls-cert and --tls-key go together");

@@ -6,6 +6,8 @@
 #include <secrets/secret_store.h>
 #include <store/workspace_store.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
 #include <thread>
 
@@ -74,11 +76,33 @@ Error firstError(const Diagnostics &diagnostics)
 
 } // namespace
 
+std::filesystem::path defaultStateDirectory(const std::filesystem::path &workspace)
+{
+    std::filesystem::path base;
+    if (const char *state = std::getenv("XDG_STATE_HOME"); state && *state)
+        base = state;
+    else if (const char *home = std::getenv("HOME"); home && *home)
+        base = std::filesystem::path(home) / ".local" / "state";
+    else
+        base = std::filesystem::temp_directory_path();
+    std::error_code error;
+    std::filesystem::path absolute = std::filesystem::weakly_canonical(workspace, error);
+    if (error)
+        absolute = std::filesystem::absolute(workspace);
+    std::uint32_t hash = 2166136261u; // FNV-1a: stable across runs and builds
+    for (const unsigned char c : absolute.generic_string())
+        hash = (hash ^ c) * 16777619u;
+    char suffix[9];
+    std::snprintf(suffix, sizeof suffix, "%08x", hash);
+    return base / "gatehouse" / (absolute.filename().string() + "-" + suffix);
+}
+
 Engine::Engine(EngineOptions options) : m_impl(std::make_unique<Impl>())
 {
     m_impl->options = std::move(options);
     m_impl->logBus = std::make_unique<telemetry::LogBus>(m_impl->threads());
-    m_impl->gateway = std::make_unique<Gateway>(*m_impl->logBus);
+    m_impl->gateway = std::make_unique<Gateway>(
+        *m_impl->logBus, policy::ServicesOptions{.stateDirectory = m_impl->options.stateDirectory});
 }
 
 Engine::~Engine()

@@ -25,7 +25,13 @@ struct EngineOptions {
     std::string tlsKeyFile;
     http::Limits limits;
     bool useSecretStore = true; // subscription keys from the per-user secret store, when it exists
+    // Where counters that survive a restart (quotas) are kept; empty: in memory only.
+    std::filesystem::path stateDirectory;
 };
+
+// The state folder of a workspace: $XDG_STATE_HOME (or ~/.local/state)/gatehouse/<folder name>-<hash of its path>,
+// so that two workspaces never share counters.
+std::filesystem::path defaultStateDirectory(const std::filesystem::path &workspace);
 
 // The health endpoint APIM's gateways answer, also used as the readiness probe.
 inline constexpr const char *kHealthPath = "/status-0123456789abcdef";

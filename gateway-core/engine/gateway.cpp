@@ -204,6 +204,7 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
     if (!pipeline)
         pipeline = &config->policies.global();
     policy::RunOptions options;
+    options.services = &m_services;
     options.backendBaseUrl = match->api->serviceUrl.value_or(std::string());
     options.rawQuery = std::string(request.query());
     options.secrets = config->policies.secrets();

@@ -3,6 +3,7 @@
 #include <engine/compiled_config.h>
 #include <engine/trace_store.h>
 #include <http/server.h>
+#include <policy/services.h>
 #include <telemetry/log_bus.h>
 
 #include <atomic>
@@ -15,7 +16,10 @@ namespace gw::engine {
 //   (inbound, backend with forward-request, outbound, on-error) -> response, then one RequestRecord on the log bus.
 class Gateway {
 public:
-    explicit Gateway(telemetry::LogBus &logBus) : m_logBus(logBus) {}
+    Gateway(telemetry::LogBus &logBus, policy::ServicesOptions services)
+        : m_logBus(logBus), m_services(std::move(services))
+    {
+    }
 
     void apply(std::shared_ptr<const CompiledConfig> config) { m_config.store(std::move(config)); }
     std::shared_ptr<const CompiledConfig> config() const { return m_config.load(); }
@@ -23,12 +27,14 @@ public:
     void handle(std::shared_ptr<http::Exchange> exchange);
     std::size_t inFlight() const { return m_inFlight.load(std::memory_order_relaxed); }
     TraceStore &traces() { return m_traces; }
+    policy::Services &services() { return m_services; }
 
 private:
     std::atomic<std::shared_ptr<const CompiledConfig>> m_config;
     telemetry::LogBus &m_logBus;
     std::atomic<std::size_t> m_inFlight = 0;
     TraceStore m_traces;
+    policy::Services m_services;
 };
 
 } // namespace gw::engine

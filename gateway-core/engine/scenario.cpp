@@ -275,7 +275,7 @@ ScenarioOutcome runScenario(const Scenario &scenario, std::shared_ptr<const Comp
     }
 
     telemetry::LogBus logBus(1);
-    Gateway gateway(logBus);
+    Gateway gateway(logBus, {});
     gateway.apply(config);
     gateway.handle(std::make_shared<ScenarioExchange>(std::move(request), std::move(answer), outcome));
 

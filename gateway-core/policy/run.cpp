@@ -2,6 +2,7 @@
 
 #include <expr/value.h>
 
+#include <cassert>
 #include <charconv>
 #include <map>
 
@@ -120,8 +121,10 @@ void maskSecrets(Trace &trace, const std::vector<std::string> &secrets)
 } // namespace
 
 Run::Run(const Pipeline &pipeline, expr::Context context, Transport &transport, RunOptions options, Done done)
-    : m_context(std::move(context)), m_transport(transport), m_done(std::move(done)), m_pipeline(&pipeline)
+    : m_context(std::move(context)), m_transport(transport), m_services(options.services), m_done(std::move(done)),
+      m_pipeline(&pipeline)
 {
+    assert(m_services && "RunOptions::services is required");
     m_secrets = std::move(options.secrets);
     m_rawQuery = std::move(options.rawQuery);
     m_receivedQuery = m_context.request.url.query;
@@ -343,6 +346,8 @@ void Run::traceMessage(std::string message)
 
 void Run::finish()
 {
+    for (auto &action : std::exchange(m_atEnd, {}))
+        action(*this);
     RunResult result;
     result.response.status = m_context.response.statusCode;
     result.response.headers = std::move(m_context.response.headers);

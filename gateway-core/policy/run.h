@@ -4,6 +4,7 @@
 #include <http/message.h>
 #include <http/server.h>
 #include <policy/pipeline.h>
+#include <policy/services.h>
 #include <policy/template.h>
 
 #include <chrono>
@@ -45,6 +46,7 @@ struct Trace {
 };
 
 struct RunOptions {
+    Services *services = nullptr; // required: outlives the run
     bool trace = false;
     std::string backendBaseUrl; // the API's service URL; the request URL is it + the operation path
     std::shared_ptr<const std::vector<std::string>> secrets; // values masked in the trace
@@ -132,6 +134,11 @@ public:
         expr::ResponseState *m_response;
     };
 
+    Services &services() { return *m_services; }
+    // Calls `action` when the run is over, just before the response leaves (in the order registered): counts that
+    // depend on the response, releasing a concurrency slot.
+    void atEnd(std::function<void(Run &)> action) { m_atEnd.push_back(std::move(action)); }
+
     bool tracing() const { return m_trace != nullptr; }
     void note(std::string change); // a change the current step made, for the trace
     void traceMessage(std::string message);
@@ -162,7 +169,9 @@ private:
 
     expr::Context m_context;
     Transport &m_transport;
+    Services *m_services;
     Done m_done;
+    std::vector<std::function<void(Run &)>> m_atEnd;
     const Pipeline *m_pipeline = nullptr;
     Section m_section = Section::Inbound;
     std::vector<Frame> m_frames;

@@ -83,9 +83,11 @@ void BM_TenPolicyInbound(benchmark::State &state)
     prototype.operation = &apiModel->contract.operations[0];
 
     ImmediateTransport transport;
+    policy::Services services;
     int status = 0;
     for (auto _ : state) {
         policy::RunOptions options;
+        options.services = &services;
         options.backendBaseUrl = "http://backend.test";
         options.rawQuery = "sort=asc";
         policy::Run::start(*pipeline, prototype, transport, std::move(options),
