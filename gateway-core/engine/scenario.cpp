@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <sstream>
 
 namespace gw::engine {
@@ -160,6 +161,13 @@ Result<Scenario> Scenario::parse(const std::string &text, std::string file)
             scenario.policies.emplace_back(name, body);
         } else if (section == "request") {
             scenario.request = body;
+        } else if (section.starts_with("repeat")) {
+            const std::string count = trim(section.substr(6));
+            const auto [end, failure] =
+                std::from_chars(count.data(), count.data() + count.size(), scenario.repeat);
+            if (failure != std::errc() || end != count.data() + count.size() || scenario.repeat < 1 ||
+                scenario.repeat > 10000)
+                error = Error{file + ": '--- repeat N' needs a number from 1 to 10000"};
         } else if (section == "backend response") {
             scenario.backendResponse = body;
         } else if (section == "expect backend request") {
@@ -277,7 +285,11 @@ ScenarioOutcome runScenario(const Scenario &scenario, std::shared_ptr<const Comp
     telemetry::LogBus logBus(1);
     Gateway gateway(logBus, {});
     gateway.apply(config);
-    gateway.handle(std::make_shared<ScenarioExchange>(std::move(request), std::move(answer), outcome));
+    // Repeats share the gateway (counters, caches); only the last request's exchange is checked.
+    for (unsigned i = 0; i < scenario.repeat; ++i) {
+        outcome.backendRequests.clear();
+        gateway.handle(std::make_shared<ScenarioExchange>(request, answer, outcome));
+    }
 
     if (scenario.expectNoBackendRequest && !outcome.backendRequests.empty())
         outcome.failures.push_back("the backend was called (" + outcome.backendRequests.front().method + " " +

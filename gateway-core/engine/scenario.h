@@ -41,6 +41,7 @@ struct Scenario {
     std::string name;                                          // the file name without its extension
     std::vector<std::pair<std::string, std::string>> policies; // section -> snippet
     std::string request;
+    unsigned repeat = 1; // `--- repeat N`: the request is sent N times to the same gateway; the last one is checked
     std::optional<std::string> backendResponse;
     std::optional<std::string> expectBackendRequest;
     bool expectNoBackendRequest = false;
