@@ -88,4 +88,29 @@ std::size_t editDistance(std::string_view a, std::string_view b, bool ignoreCase
     return row[b.size()];
 }
 
+std::string_view trimSpace(std::string_view text)
+{
+    constexpr std::string_view space = " \t\r\n";
+    const auto first = text.find_first_not_of(space);
+    if (first == std::string_view::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(space) - first + 1);
+}
+
+std::string lowerAscii(std::string_view text)
+{
+    std::string out(text);
+    for (char &c : out)
+        c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+}
+
+std::string upperAscii(std::string_view text)
+{
+    std::string out(text);
+    for (char &c : out)
+        c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    return out;
+}
+
 } // namespace gw

@@ -218,6 +218,11 @@ telemetry::LogBus &Engine::logBus()
     return *m_impl->logBus;
 }
 
+telemetry::EventSinks &Engine::events()
+{
+    return m_impl->gateway->services().events();
+}
+
 std::string Engine::traceToken() const
 {
     return m_impl->gateway->traces().token();

@@ -5,6 +5,7 @@
 #include <engine/compiled_config.h>
 #include <http/request_reader.h>
 #include <policy/run.h>
+#include <telemetry/event_sinks.h>
 #include <telemetry/log_bus.h>
 
 #include <chrono>
@@ -72,6 +73,8 @@ public:
 
     // Every request's record; subscribe to read them.
     telemetry::LogBus &logBus();
+    // What log-to-eventhub and emit-metric wrote (loggers' recent lines, metric series).
+    telemetry::EventSinks &events();
 
     // Requests that send `Apim-Debug-Authorization: <traceToken()>` are traced; their responses carry the trace's
     // id in Apim-Trace-Id, and trace() finds it (the newest few hundred are kept).

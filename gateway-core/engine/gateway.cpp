@@ -6,7 +6,9 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <cstring>
+#include <functional>
 #include <random>
 #include <thread>
 
@@ -112,6 +114,36 @@ std::vector<std::pair<std::string, std::string>> decoded(const std::vector<std::
     return out;
 }
 
+// A browser's CORS preflight: OPTIONS with Origin and Access-Control-Request-Method.
+bool isPreflight(const http::Request &request)
+{
+    return request.method == "OPTIONS" && request.headers.contains("Origin") &&
+           request.headers.contains("Access-Control-Request-Method");
+}
+
+// Whether the policies without a product context answer preflights (a cors policy in inbound). Preflights carry
+// no subscription key, so, as in APIM, only a cors policy at global, API or operation scope can answer them.
+bool answersPreflights(const CompiledConfig &config, const routing::Match &match)
+{
+    const policy::Pipeline *pipeline = config.policies.pipeline(match.api, match.operation, nullptr);
+    const policy::Steps &inbound = (pipeline ? *pipeline : config.policies.global()).section(policy::Section::Inbound);
+    return std::any_of(inbound.begin(), inbound.end(), [](const policy::Step &step) { return step.name == "cors"; });
+}
+
+// A preflight for an operation that does not define OPTIONS reaches the operation it asks about.
+std::optional<routing::Match>
+preflightMatch(const CompiledConfig &config, const http::Request &request,
+               const std::function<std::optional<std::string_view>(std::string_view)> &header)
+{
+    if (!isPreflight(request))
+        return std::nullopt;
+    const std::string method(*request.headers.get("Access-Control-Request-Method"));
+    auto match = config.routes.match({method, request.path(), request.query(), header});
+    if (match && !answersPreflights(config, *match))
+        return std::nullopt;
+    return match;
+}
+
 } // namespace
 
 void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
@@ -153,6 +185,8 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
     const auto header = [&request](std::string_view name) { return request.headers.get(name); };
     auto match = config->routes.match({request.method, request.path(), request.query(), header});
     if (!match)
+        match = preflightMatch(*config, request, header);
+    if (!match)
         return finish(http::errorResponse(404, "Resource not found"), "OperationNotFound");
     record.api = match->api->name;
     record.operation = match->operation ? match->operation->name : std::string();
@@ -162,8 +196,11 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
         decodedKey = queryParameter(request.query(), name);
         return decodedKey ? std::optional<std::string_view>(*decodedKey) : std::nullopt;
     };
+    // A preflight the policies answer needs no key (browsers send none).
     const security::Admission admission =
-        config->subscriptions.admit(config->currentRevision(*match->api), header, query);
+        isPreflight(request) && answersPreflights(*config, *match)
+            ? security::Admission{}
+            : config->subscriptions.admit(config->currentRevision(*match->api), header, query);
     const bool admitted = admission.status == security::Admission::Status::Admitted;
     if (admitted && admission.subscription)
         record.subscription = admission.subscription->name;

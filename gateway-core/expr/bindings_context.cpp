@@ -825,6 +825,11 @@ void addContextMembers(std::vector<Member> &t)
 
 } // namespace rows
 
+Value makeJwt(std::string_view token)
+{
+    return rows::parseJwt(std::string(token));
+}
+
 std::string boxedUrlText(const Value &value)
 {
     return value.object() ? static_cast<const rows::UrlBox *>(value.object().get())->url.toString() : std::string();

@@ -315,6 +315,24 @@ Value makeResponse(std::shared_ptr<ResponseState> response)
     return Value(TypeId::Response, 0, std::move(box));
 }
 
+Value makeRecordList(const Value &existing,
+                     const std::vector<std::vector<std::pair<std::string, std::string>>> &records)
+{
+    std::vector<Value> items;
+    if (existing.is(TypeId::List) && existing.object())
+        items = existing.as<ListBox>()->items;
+    for (const auto &record : records) {
+        auto object = std::make_shared<JNode>(JNode::Kind::Object);
+        for (const auto &[name, text] : record) {
+            auto value = std::make_shared<JNode>(JNode::Kind::String);
+            value->text = text;
+            object->set(name, std::move(value));
+        }
+        items.push_back(makeJson(std::move(object)));
+    }
+    return makeList(std::move(items), TypeId::Object, TypeId::List);
+}
+
 bool isNull(const Value &value)
 {
     return value.isNull();

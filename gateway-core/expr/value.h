@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace gw::expr {
 
@@ -169,6 +171,12 @@ Value makeString(std::string text);
 Value makeBool(bool value);
 Value makeInteger(std::int64_t value);
 Value makeResponse(std::shared_ptr<ResponseState> response); // what send-request stores in a variable
+// A Jwt from a compact token (what validate-jwt stores in output-token-variable-name); null when it is not a JWT.
+Value makeJwt(std::string_view token);
+// A List<object> of JObjects with string properties, after the items of `existing` when that is already a list: what
+// the content validation policies log to their errors variable ({Name, Type, ValidationRule, Details, Action}).
+Value makeRecordList(const Value &existing,
+                     const std::vector<std::vector<std::pair<std::string, std::string>>> &records);
 
 bool isNull(const Value &value);
 

@@ -51,11 +51,26 @@ Response errorResponse(int status, std::string_view message)
     Response response;
     response.status = status;
     response.headers.add("Content-Type", "application/json");
+    // A JSON string: quotes, backslashes and control characters escaped (messages may span lines).
     std::string escaped;
-    for (char c : message) {
-        if (c == '"' || c == '\\')
+    for (const char c : message) {
+        if (c == '"' || c == '\\') {
             escaped += '\\';
-        escaped += c;
+            escaped += c;
+        } else if (c == '\n') {
+            escaped += "\\n";
+        } else if (c == '\r') {
+            escaped += "\\r";
+        } else if (c == '\t') {
+            escaped += "\\t";
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            static constexpr char hex[] = "0123456789abcdef";
+            escaped += "\\u00";
+            escaped += hex[(c >> 4) & 0xf];
+            escaped += hex[c & 0xf];
+        } else {
+            escaped += c;
+        }
     }
     response.body = "{\"statusCode\": " + std::to_string(status) + ", \"message\": \"" + escaped + "\"}";
     return response;

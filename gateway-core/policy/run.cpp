@@ -176,6 +176,7 @@ void Run::startWithError(const Pipeline &pipeline, expr::Context context, Transp
 void Run::enterSection(Section section)
 {
     m_section = section;
+    m_skipUntil.clear();
     m_frames.clear();
     m_frames.push_back(Frame{&m_pipeline->section(section)});
 }
@@ -253,6 +254,11 @@ void Run::drive(Flow flow)
             continue;
         }
         const Step &step = (*frame.steps)[frame.next++];
+        if (!m_skipUntil.empty()) {
+            if (step.name == m_skipUntil)
+                m_skipUntil.clear();
+            continue;
+        }
         if (step.skipped || !step.policy) {
             if (m_trace) {
                 beginStep(step);
@@ -393,6 +399,22 @@ Flow Run::fail(const expr::EvaluationError &error)
     if (m_trace)
         m_entry.message = format(Diagnostic{error.location, Severity::Error, error.message});
     return flow;
+}
+
+std::any &Run::slot(const void *key)
+{
+    for (auto &[owner, value] : m_slots) {
+        if (owner == key)
+            return value;
+    }
+    return m_slots.emplace_back(key, std::any()).second;
+}
+
+Flow Run::continueAfter(Section section, std::string_view statement)
+{
+    enterSection(section);
+    m_skipUntil = std::string(statement);
+    return Flow::Continue;
 }
 
 Flow Run::enter(const Steps &steps, const Repeating *repeat, unsigned iteration)

@@ -7,11 +7,13 @@
 #include <policy/services.h>
 #include <policy/template.h>
 
+#include <any>
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gw::policy {
@@ -139,6 +141,14 @@ public:
     // depend on the response, releasing a concurrency slot.
     void atEnd(std::function<void(Run &)> action) { m_atEnd.push_back(std::move(action)); }
 
+    // What one policy leaves for another of the same request (cache-lookup's key for cache-store), under a key the
+    // two agree on (the address of an object of theirs). Empty until set; not visible to expressions.
+    std::any &slot(const void *key);
+    // Skips the rest of the current section and every section before `section`, then in `section` every statement
+    // up to and including the first one named `statement` at its top level (the whole section when there is none):
+    // a cache-lookup hit goes on after the matching cache-store. Returns Flow::Continue.
+    Flow continueAfter(Section section, std::string_view statement);
+
     bool tracing() const { return m_trace != nullptr; }
     void note(std::string change); // a change the current step made, for the trace
     void traceMessage(std::string message);
@@ -172,6 +182,8 @@ private:
     Services *m_services;
     Done m_done;
     std::vector<std::function<void(Run &)>> m_atEnd;
+    std::vector<std::pair<const void *, std::any>> m_slots;
+    std::string m_skipUntil; // continueAfter(): the statement that ends the skipping, in the current section
     const Pipeline *m_pipeline = nullptr;
     Section m_section = Section::Inbound;
     std::vector<Frame> m_frames;

@@ -1,8 +1,19 @@
 #include "services.h"
 
+#include <cache/cache.h>
+#include <jwt/key_cache.h>
+#include <limits/limits.h>
+#include <telemetry/event_sinks.h>
+
 namespace gw::policy {
 
-Services::Services(ServicesOptions options) : m_options(std::move(options))
+Services::Services(ServicesOptions options)
+    : m_options(std::move(options)),
+      m_events(std::make_unique<telemetry::EventSinks>(
+          m_options.stateDirectory.empty() ? std::filesystem::path() : m_options.stateDirectory / "logs")),
+      m_cache(std::make_unique<cache::Cache>(cache::CacheOptions{.capacityBytes = m_options.cacheCapacityBytes})),
+      m_limits(std::make_unique<limits::Limits>(limits::Limits::Options{.stateDirectory = m_options.stateDirectory})),
+      m_jwtKeys(std::make_unique<jwt::KeyCache>())
 {
 }
 

@@ -1,12 +1,30 @@
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <memory>
+
+namespace gw::cache {
+class Cache;
+}
+namespace gw::limits {
+class Limits;
+}
+namespace gw::jwt {
+class KeyCache;
+}
+
+namespace gw::telemetry {
+class EventSinks;
+}
 
 namespace gw::policy {
 
 struct ServicesOptions {
     // Where state that must survive a restart of the gateway is kept (quota counters); empty: kept in memory only.
     std::filesystem::path stateDirectory;
+    // The internal cache's bound (cache-lookup/cache-store responses and cache-*-value values), in bytes.
+    std::size_t cacheCapacityBytes = std::size_t(64) << 20;
 };
 
 // What policies keep across requests and configurations: counters, caches, fetched keys. The gateway owns one for
@@ -20,9 +38,21 @@ public:
     Services &operator=(const Services &) = delete;
 
     const std::filesystem::path &stateDirectory() const { return m_options.stateDirectory; }
+    cache::Cache &cache() { return *m_cache; }
+    // Rate-limit, quota and concurrency counters (quotas persisted under stateDirectory()).
+    limits::Limits &limits() { return *m_limits; }
+    // Signing keys fetched from OpenID configurations (validate-jwt, validate-azure-ad-token).
+    jwt::KeyCache &jwtKeys() { return *m_jwtKeys; }
+
+    // Where log-to-eventhub and emit-metric write: <stateDirectory>/logs/<logger>.jsonl, metrics in memory.
+    telemetry::EventSinks &events() { return *m_events; }
 
 private:
     ServicesOptions m_options;
+    std::unique_ptr<telemetry::EventSinks> m_events;
+    std::unique_ptr<cache::Cache> m_cache;
+    std::unique_ptr<limits::Limits> m_limits;
+    std::unique_ptr<jwt::KeyCache> m_jwtKeys;
 };
 
 } // namespace gw::policy

@@ -236,6 +236,56 @@ namespace gw::engine {
 
 // The console asks for a trace with its token: every policy step is recorded, the response names the trace, and a
 // secret named value that a policy copies into a header never shows in it.
+TEST(Engine, LogsAndMetricsGoToLocalSinks)
+{
+    auto backend = startBackend();
+    TempFolder folder;
+    writeWorkspace(folder, backend->address());
+    folder.write("loggers/audit/loggerInformation.json", R"({"properties": {"loggerType": "azureEventHub"}})");
+    folder.write("apis/orders/policy.xml", R"xml(<policies>
+  <inbound>
+    <base />
+    <log-to-eventhub logger-id="audit" partition-key="@(context.Subscription.Name)">@("order " + context.Request.MatchedParameters["id"])</log-to-eventhub>
+    <emit-metric name="Orders read" namespace="Shop" value="@(context.Request.MatchedParameters["id"].Length)">
+      <dimension name="API ID" />
+      <dimension name="Client" value="@(context.Request.Headers.GetValueOrDefault("X-Client", "none"))" />
+    </emit-metric>
+  </inbound>
+  <backend><base /></backend>
+  <outbound><base /></outbound>
+  <on-error><base /></on-error>
+</policies>)xml");
+    const fs::path state = folder.path() / "state";
+    Engine engine({.workspace = folder.path(), .threads = 1, .useSecretStore = false, .stateDirectory = state});
+    ASSERT_TRUE(engine.start().ok()) << (engine.diagnostics().empty() ? "" : format(engine.diagnostics()[0]));
+
+    test::Connection connection(engine.port());
+    for (const char *id : {"42", "1234"}) {
+        connection.send(keyed(std::string("/orders/orders/") + id));
+        EXPECT_EQ(connection.read().status, 200);
+    }
+
+    std::ifstream file(state / "logs" / "audit.jsonl");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(file, line);)
+        lines.push_back(line);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_NE(lines[0].find(R"("logger":"audit","partitionKey":"App","message":"order 42"})"), std::string::npos)
+        << lines[0];
+    EXPECT_NE(lines[1].find(R"("message":"order 1234")"), std::string::npos) << lines[1];
+    EXPECT_EQ(engine.events().recentLogs("audit"), lines);
+
+    const auto metrics = engine.events().metrics();
+    ASSERT_EQ(metrics.size(), 1u);
+    EXPECT_EQ(metrics[0].metricNamespace, "Shop");
+    EXPECT_EQ(metrics[0].name, "Orders read");
+    EXPECT_EQ(metrics[0].dimensions, (telemetry::Dimensions{{"API ID", "orders"}, {"Client", "none"}}));
+    EXPECT_EQ(metrics[0].count, 2u);
+    EXPECT_EQ(metrics[0].sum, 6.0);
+    EXPECT_EQ(metrics[0].min, 2.0);
+    EXPECT_EQ(metrics[0].max, 4.0);
+}
+
 TEST(Engine, TracesRequestsThatAskWithTheToken)
 {
     auto backend = startBackend();

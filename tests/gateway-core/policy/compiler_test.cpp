@@ -116,11 +116,11 @@ TEST(PolicyCompiler, ExpressionErrorsPointIntoThePolicyFile)
 
 TEST(PolicyCompiler, PoliciesThatCannotRunHereAreWarningsNamingWhatTheyNeed)
 {
-    const auto diagnostics =
-        check("<policies><inbound><log-to-eventhub logger-id=\"l\">x</log-to-eventhub></inbound></policies>");
+    const auto diagnostics = check("<policies><inbound><send-service-bus-message queue-name=\"q\"><payload>x</payload>"
+                                   "</send-service-bus-message></inbound></policies>");
     ASSERT_EQ(diagnostics.size(), 1u) << all(diagnostics);
     EXPECT_EQ(diagnostics[0].severity, gw::Severity::Warning);
-    EXPECT_NE(diagnostics[0].message.find("Azure Event Hubs"), std::string::npos);
+    EXPECT_NE(diagnostics[0].message.find("Azure Service Bus"), std::string::npos);
 }
 
 TEST(PolicyCompiler, UnknownReferencesAreWarningsOnTheirOwn)
@@ -222,6 +222,7 @@ TEST(PolicyCompiler, DocumentationExamples)
         "set-body-3.xml",                         // assigns to a string's indexer: C# strings are immutable
         "set-body-4.xml",                         // pseudo-code: `inBody.attribute == <tag>`
         "authentication-managed-identity-12.xml", // send-request without its required response-variable-name
+        "cache-lookup-2.xml",                     // cache-store duration="seconds": a placeholder, not a number
     };
     while (std::getline(manifest, line)) {
         std::istringstream fields(line);
@@ -264,3 +265,27 @@ TEST(PolicyCompiler, DocumentationExamples)
 }
 
 } // namespace
+
+TEST(PolicyCompiler, AccessPoliciesCheckTheirLiterals)
+{
+    const std::string text = errors(check(R"xml(<policies><inbound>
+<ip-filter action="allow">
+    <address>127.0.0.300</address>
+    <address-range from="10.0.0.9" to="10.0.0.1" />
+</ip-filter>
+<ip-filter action="forbid" />
+<cors allow-credentials="true">
+    <allowed-origins><origin>*</origin><origin>app.example.com</origin></allowed-origins>
+    <allowed-headers><header>*</header></allowed-headers>
+</cors>
+</inbound></policies>)xml"));
+    EXPECT_NE(text.find("policy.xml:3:5: error: '127.0.0.300' is not an IPv4 or IPv6 address"), std::string::npos)
+        << text;
+    EXPECT_NE(text.find("policy.xml:4:5: error: address-range goes from 10.0.0.9 down to 10.0.0.1"), std::string::npos)
+        << text;
+    EXPECT_NE(text.find("policy.xml:6:1: error: ip-filter needs at least one address or address-range"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("policy.xml:8:40: error: 'app.example.com' is not an origin"), std::string::npos) << text;
+    EXPECT_NE(text.find("allow-credentials=\"true\" cannot be used with the origin *"), std::string::npos) << text;
+}
