@@ -243,6 +243,7 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
     policy::RunOptions options;
     options.services = &m_services;
     options.backendBaseUrl = match->api->serviceUrl.value_or(std::string());
+    options.operationPath = match->operationPath;
     options.rawQuery = std::string(request.query());
     options.secrets = config->policies.secrets();
     options.trace = m_traces.allowed(state.headers, context.subscription);

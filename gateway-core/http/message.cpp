@@ -1,15 +1,47 @@
 #include "message.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace gw::http {
 
+namespace {
+
+constexpr char lowerAsciiByte(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+}
+
+// The fields a proxy never forwards (RFC 9110 §7.6.1), compared by length first: this runs for every header of
+// every request and response.
+bool isHopByHop(std::string_view name)
+{
+    switch (name.size()) {
+    case 2:
+        return equalsIgnoringCase(name, "TE");
+    case 7:
+        return equalsIgnoringCase(name, "Trailer") || equalsIgnoringCase(name, "Upgrade");
+    case 10:
+        return equalsIgnoringCase(name, "Connection") || equalsIgnoringCase(name, "Keep-Alive");
+    case 16:
+        return equalsIgnoringCase(name, "Proxy-Connection");
+    case 17:
+        return equalsIgnoringCase(name, "Transfer-Encoding");
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
 bool equalsIgnoringCase(std::string_view a, std::string_view b)
 {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i] && lowerAsciiByte(a[i]) != lowerAsciiByte(b[i]))
+            return false;
+    }
+    return true;
 }
 
 std::optional<std::string_view> Headers::get(std::string_view name) const
@@ -43,7 +75,10 @@ void Headers::set(std::string name, std::string value)
 
 void Headers::remove(std::string_view name)
 {
-    std::erase_if(m_fields, [&](const Header &field) { return equalsIgnoringCase(field.name, name); });
+    const auto matches = [&](const Header &field) { return equalsIgnoringCase(field.name, name); };
+    const auto first = std::find_if(m_fields.begin(), m_fields.end(), matches);
+    if (first != m_fields.end()) // most removals find nothing: then nothing moves
+        m_fields.erase(std::remove_if(first, m_fields.end(), matches), m_fields.end());
 }
 
 Response errorResponse(int status, std::string_view message)
@@ -93,9 +128,7 @@ void removeHopByHop(Headers &headers)
             rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
         }
     }
-    for (const char *name :
-         {"Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer", "Transfer-Encoding", "Upgrade"})
-        headers.remove(name);
+    std::erase_if(headers.fields(), [](const Header &field) { return isHopByHop(field.name); });
 }
 
 } // namespace gw::http

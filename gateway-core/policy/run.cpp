@@ -138,6 +138,10 @@ Run::Run(const Pipeline &pipeline, expr::Context context, Transport &transport, 
     m_backendBaseUrl = std::move(options.backendBaseUrl);
     while (!m_backendBaseUrl.empty() && m_backendBaseUrl.back() == '/')
         m_backendBaseUrl.pop_back();
+    if (options.operationPath) {
+        m_operationPath = std::move(*options.operationPath);
+        return;
+    }
     const expr::Url base = expr::Url::parse(m_backendBaseUrl);
     const std::string &path = m_context.request.url.path;
     m_operationPath = path.starts_with(base.path == "/" ? std::string() : base.path)
@@ -543,6 +547,7 @@ void Run::setBackendBaseUrl(std::string url)
     while (!url.empty() && url.back() == '/')
         url.pop_back();
     m_backendBaseUrl = std::move(url);
+    m_backend.reset();
     retarget();
 }
 

@@ -28,6 +28,21 @@ public:
     virtual void after(std::chrono::milliseconds delay, std::function<void()> done) = 0;
 };
 
+class Run;
+
+// A backend entity that set-backend-service (backend-id) chose for the request. forward-request asks it to add its
+// credentials to what it sends, and tells it how each call ended so that its circuit breaker counts failures. Owned
+// by the compiled policy (shared with the run); called on the run's thread.
+class BackendEntity {
+public:
+    virtual ~BackendEntity() = default;
+    // Adds the entity's credentials (headers, query parameters, Authorization) to `request`. False when evaluating
+    // them failed: the run has then failed (return Flow::Fail).
+    virtual bool prepare(Run &run, http::BackendRequest &request) const = 0;
+    // How one call forward-request made to the backend ended.
+    virtual void outcome(Run &run, const http::BackendResult &result) const = 0;
+};
+
 // One recorded step of a traced request.
 struct TraceEntry {
     std::string section; // inbound | backend | outbound | on-error, or "gateway" for built-in steps
@@ -50,7 +65,8 @@ struct Trace {
 struct RunOptions {
     Services *services = nullptr; // required: outlives the run
     bool trace = false;
-    std::string backendBaseUrl; // the API's service URL; the request URL is it + the operation path
+    std::string backendBaseUrl;               // the API's service URL; the request URL is it + the operation path
+    std::optional<std::string> operationPath; // what routing matched after the API path (else: derived from the URL)
     std::shared_ptr<const std::vector<std::string>> secrets; // values masked in the trace
     std::string rawQuery;                 // the query as received: sent as it is unless a policy changes the parameters
     std::vector<TraceEntry> builtInSteps; // what the gateway did before the policies (routing, keys), for the trace
@@ -110,6 +126,7 @@ public:
     // set-backend-service changes the first, rewrite-uri the second. The query stays as policies made it.
     const std::string &backendBaseUrl() const { return m_backendBaseUrl; }
     const std::string &operationPath() const { return m_operationPath; }
+    // Also forgets the backend entity: a plain URL has neither credentials nor a circuit breaker.
     void setBackendBaseUrl(std::string url);
     void setOperationPath(std::string path);
     // The absolute URL to send the request to (the query as received when no policy changed it).
@@ -153,6 +170,10 @@ public:
     void note(std::string change); // a change the current step made, for the trace
     void traceMessage(std::string message);
 
+    // The backend entity the request goes to (set after setBackendBaseUrl); null for a plain URL.
+    const std::shared_ptr<const BackendEntity> &backend() const { return m_backend; }
+    void setBackend(std::shared_ptr<const BackendEntity> backend) { m_backend = std::move(backend); }
+
     // Whether HTTPS backends must present a valid certificate (a backend entity's tls.validateCertificateChain).
     bool validateBackendCertificate() const { return m_validateCertificate; }
     void setValidateBackendCertificate(bool validate) { m_validateCertificate = validate; }
@@ -194,6 +215,7 @@ private:
     expr::ResponseState *m_buildingResponse = nullptr;
     std::chrono::microseconds m_backendLatency{0};
     bool m_validateCertificate = true;
+    std::shared_ptr<const BackendEntity> m_backend;
     std::string m_backendBaseUrl;
     std::string m_operationPath;
     std::string m_rawQuery;

@@ -1,5 +1,6 @@
 #include "services.h"
 
+#include <backends/backends.h>
 #include <cache/cache.h>
 #include <jwt/key_cache.h>
 #include <limits/limits.h>
@@ -12,6 +13,7 @@ Services::Services(ServicesOptions options)
       m_events(std::make_unique<telemetry::EventSinks>(
           m_options.stateDirectory.empty() ? std::filesystem::path() : m_options.stateDirectory / "logs")),
       m_cache(std::make_unique<cache::Cache>(cache::CacheOptions{.capacityBytes = m_options.cacheCapacityBytes})),
+      m_backends(std::make_unique<backends::Backends>()),
       m_limits(std::make_unique<limits::Limits>(limits::Limits::Options{.stateDirectory = m_options.stateDirectory})),
       m_jwtKeys(std::make_unique<jwt::KeyCache>())
 {

@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <memory>
 
+namespace gw::backends {
+class Backends;
+}
 namespace gw::cache {
 class Cache;
 }
@@ -39,6 +42,8 @@ public:
 
     const std::filesystem::path &stateDirectory() const { return m_options.stateDirectory; }
     cache::Cache &cache() { return *m_cache; }
+    // Circuit breakers and pool positions of backend entities (set-backend-service backend-id).
+    backends::Backends &backends() { return *m_backends; }
     // Rate-limit, quota and concurrency counters (quotas persisted under stateDirectory()).
     limits::Limits &limits() { return *m_limits; }
     // Signing keys fetched from OpenID configurations (validate-jwt, validate-azure-ad-token).
@@ -51,6 +56,7 @@ private:
     ServicesOptions m_options;
     std::unique_ptr<telemetry::EventSinks> m_events;
     std::unique_ptr<cache::Cache> m_cache;
+    std::unique_ptr<backends::Backends> m_backends;
     std::unique_ptr<limits::Limits> m_limits;
     std::unique_ptr<jwt::KeyCache> m_jwtKeys;
 };

@@ -100,7 +100,7 @@ std::vector<std::string> EventSinks::recentLogs(std::string_view logger) const
     return {found->second->recent.begin(), found->second->recent.end()};
 }
 
-void EventSinks::emit(const Metric &metric)
+void EventSinks::addMetric(const Metric &metric)
 {
     std::string key = metric.metricNamespace + '\0' + metric.name;
     for (const auto &[name, value] : metric.dimensions)

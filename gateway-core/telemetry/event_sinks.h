@@ -53,7 +53,7 @@ public:
     std::vector<std::string> recentLogs(std::string_view logger) const; // oldest first, the JSON lines
     std::filesystem::path logFile(std::string_view logger) const;       // empty without a folder
 
-    void emit(const Metric &metric);
+    void addMetric(const Metric &metric);      // (not "emit": a Qt keyword)
     std::vector<MetricSeries> metrics() const; // sorted by namespace, name, dimensions
 
     static constexpr std::size_t kRecentLines = 256;

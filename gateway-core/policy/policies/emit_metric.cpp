@@ -120,7 +120,7 @@ Flow EmitMetricPolicy::apply(Run &run) const
     }
     if (run.tracing())
         run.note("metric " + metric.metricNamespace + "/" + metric.name + " += " + std::to_string(metric.value));
-    run.services().events().emit(metric);
+    run.services().events().addMetric(metric);
     return Flow::Continue;
 }
 

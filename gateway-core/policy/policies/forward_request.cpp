@@ -55,7 +55,14 @@ Flow ForwardRequestPolicy::apply(Run &run) const
     backend.validateCertificate = run.validateBackendCertificate();
     if (run.tracing())
         run.note("request sent to " + backend.url);
-    return run.send(std::move(backend), [failOnError = *failOnError](Run &run, http::BackendResult result) {
+    // A backend entity adds its credentials (after the trace note: they stay out of traces) and counts the outcome
+    // for its circuit breaker.
+    std::shared_ptr<const BackendEntity> entity = run.backend();
+    if (entity && !entity->prepare(run, backend))
+        return Flow::Fail;
+    return run.send(std::move(backend), [failOnError = *failOnError, entity](Run &run, http::BackendResult result) {
+        if (entity)
+            entity->outcome(run, result);
         switch (result.outcome) {
         case http::BackendResult::Outcome::Ok:
             break;

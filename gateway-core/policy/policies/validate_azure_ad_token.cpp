@@ -63,7 +63,10 @@ PolicyDescription ValidateAzureAdTokenPolicy::describe()
         .attributes = {{.name = "tenant-id",
                         .required = true,
                         .expressions = false,
-                        .help = "The Entra ID tenant (id or domain) whose tokens are accepted."},
+                        .help =
+                            "The Entra ID tenant (id or domain) whose tokens are accepted. Keys come from "
+                            "https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys unless the named value "
+                            "gatehouse-azure-ad-authority (or GATEHOUSE_AZURE_AD_AUTHORITY) names another authority."},
                        {.name = "header-name",
                         .help = "The header holding the token (default Authorization, Bearer scheme)."},
                        {.name = "query-parameter-name", .help = "The query parameter holding the token."},
