@@ -1,5 +1,7 @@
 #include "dotnet_format.h"
 
+#include <common/calendar.h>
+
 #include <array>
 #include <charconv>
 #include <chrono>
@@ -20,17 +22,6 @@ constexpr std::array<const char *, 12> monthNames = {"January",   "February", "M
                                                      "September", "October",  "November", "December"};
 constexpr std::array<const char *, 7> dayNames = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                                   "Thursday", "Friday", "Saturday"};
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
 
 struct Civil {
     int year = 1;

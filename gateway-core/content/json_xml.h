@@ -13,6 +13,10 @@ namespace gw::content {
 // is untrusted input and the conversions must not exhaust the stack.
 inline constexpr int maxNestingDepth = 512;
 
+// The deepest [ / { nesting of a JSON text, counted without parsing (strings skipped), so that a hostile body is
+// turned away before any recursive walk sees it.
+int jsonNestingDepth(std::string_view json);
+
 // The attributes of the json-to-xml policy that shape the output (apply and
 // consider-accept-header decide whether to convert at all and stay with the policy).
 struct JsonToXmlOptions {

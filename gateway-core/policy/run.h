@@ -36,8 +36,9 @@ class Run;
 class BackendEntity {
 public:
     virtual ~BackendEntity() = default;
-    // Adds the entity's credentials (headers, query parameters, Authorization) to `request`. False when evaluating
-    // them failed: the run has then failed (return Flow::Fail).
+    // Adds the entity's credentials (headers, query parameters, Authorization) to `request`. False when the request
+    // must not go (its circuit breaker opened since it was chosen: 503) or evaluating them failed: the run has then
+    // failed (return Flow::Fail).
     virtual bool prepare(Run &run, http::BackendRequest &request) const = 0;
     // How one call forward-request made to the backend ended.
     virtual void outcome(Run &run, const http::BackendResult &result) const = 0;

@@ -1,5 +1,6 @@
 #include "quota.h"
 
+#include <common/calendar.h>
 #include <expr/value.h>
 #include <limits/limits.h>
 #include <policy/run.h>
@@ -18,17 +19,6 @@ std::optional<std::int64_t> wholeNumber(const std::string &text)
     if (error != std::errc() || end != text.data() + text.size() || value < 0)
         return std::nullopt;
     return value;
-}
-
-// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
 // The counted request and response bodies, once the response is known.

@@ -177,12 +177,34 @@ std::int64_t secondsUntil(backends::TimePoint until, backends::TimePoint now)
     return std::max<std::int64_t>(1, (left + 999) / 1000);
 }
 
+// The answer while a circuit is open (APIM documents the 503 but not its body: the status text stands in), with
+// Retry-After when it is known when a backend is available again.
+Flow unavailable(Run &run, std::string message, std::optional<backends::TimePoint> reopens, backends::TimePoint now)
+{
+    const Flow flow = run.fail("BackendUnavailable", std::move(message), 503, "Service Unavailable");
+    if (reopens)
+        run.context().response.headers.set("Retry-After", std::to_string(secondsUntil(*reopens, now)));
+    return flow;
+}
+
+std::string circuitOpenMessage(const std::string &backend)
+{
+    return "Backend '" + backend + "' is unavailable: its circuit breaker is open.";
+}
+
 } // namespace
 
 bool CompiledBackend::prepare(Run &run, http::BackendRequest &request) const
 {
-    if (!hasCredentials())
-        return true;
+    if (!rules.empty()) {
+        // The circuit may have opened since set-backend-service chose this backend (a retry, concurrent failures).
+        backends::Backends &state = run.services().backends();
+        const auto now = state.now();
+        if (const backends::Circuit &circuit = state.circuit(name); circuit.isOpen(now)) {
+            unavailable(run, circuitOpenMessage(name), circuit.openUntil(), now);
+            return false;
+        }
+    }
     for (const Credential &header : headers) {
         request.headers.remove(header.name);
         for (const Template &value : header.values) {
@@ -398,32 +420,22 @@ Flow SetBackendServicePolicy::apply(Run &run) const
             return false;
         };
         const auto chosen = state.pool(entity->name).choose(entity->members, available);
-        if (!chosen) {
-            const Flow flow = run.fail("BackendUnavailable",
-                                       "No backend of pool '" + entity->name +
-                                           "' is available: the circuit breakers of its members are open.",
-                                       503, "Service Unavailable");
-            if (reopens)
-                run.context().response.headers.set("Retry-After", std::to_string(secondsUntil(*reopens, now)));
-            return flow;
-        }
+        if (!chosen)
+            return unavailable(
+                run, "No backend of pool '" + entity->name + "' is available: every member's circuit breaker is open.",
+                reopens, now);
         target = entity->memberBackends[*chosen];
         if (run.tracing())
             run.note("pool " + entity->name + ": member " + target->name);
     } else if (!entity->rules.empty()) {
         const backends::Circuit &circuit = state.circuit(entity->name);
-        if (circuit.isOpen(now)) {
-            const Flow flow = run.fail("BackendUnavailable",
-                                       "Backend '" + entity->name + "' is unavailable: its circuit breaker is open.",
-                                       503, "Service Unavailable");
-            run.context().response.headers.set("Retry-After", std::to_string(secondsUntil(circuit.openUntil(), now)));
-            return flow;
-        }
+        if (circuit.isOpen(now))
+            return unavailable(run, circuitOpenMessage(entity->name), circuit.openUntil(), now);
     }
     run.setBackendBaseUrl(target->url);
     run.setValidateBackendCertificate(target->validateCertificate);
     if (target->hasCredentials() || !target->rules.empty()) {
-        // The compiled backend lives as long as this policy, which outlives the run: share it without a copy.
+        // forward-request adds the credentials and reports the outcome to it.
         const auto &owner = m_backends->at(target->name);
         run.setBackend(owner);
     }

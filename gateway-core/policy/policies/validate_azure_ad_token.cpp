@@ -93,30 +93,8 @@ PolicyDescription ValidateAzureAdTokenPolicy::describe()
 std::shared_ptr<const Policy> ValidateAzureAdTokenPolicy::create(const Element &element, Compiler &compiler)
 {
     JwtCheck check;
-    int sources = 0;
-    for (const auto &[attribute, kind] : {std::pair{"header-name", JwtCheck::Source::Header},
-                                          std::pair{"query-parameter-name", JwtCheck::Source::Query},
-                                          std::pair{"token-value", JwtCheck::Source::Value}}) {
-        if (auto value = compiler.attribute(element, attribute)) {
-            ++sources;
-            check.source = kind;
-            check.sourceName = std::move(*value);
-        }
-    }
-    if (sources > 1)
-        compiler.error(element.range,
-                       "'validate-azure-ad-token' takes one of header-name, query-parameter-name and token-value");
-    if (sources == 0)
-        check.sourceName = Template::literal("Authorization");
-    if (check.source == JwtCheck::Source::Header && check.sourceName.isLiteral() &&
-        http::equalsIgnoringCase(check.sourceName.text(), "Authorization"))
-        check.requireScheme = Template::literal("Bearer");
-    auto status = compiler.attribute(element, "failed-validation-httpcode");
-    if (!status)
+    if (!check.readCommonAttributes(element, compiler))
         return nullptr;
-    check.status = std::move(*status);
-    check.errorMessage = compiler.attribute(element, "failed-validation-error-message");
-    check.outputVariable = compiler.literal(element, "output-token-variable-name");
     check.requireExpirationTime = Template::literal("true");
     check.requireSignedTokens = Template::literal("true");
     check.clockSkew = Template::literal("0");

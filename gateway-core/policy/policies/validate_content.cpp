@@ -1,6 +1,7 @@
 #include "validate_content.h"
 
 #include <common/text.h>
+#include <content/json_xml.h>
 #include <http/message.h>
 #include <model/workspace.h>
 #include <policy/run.h>
@@ -23,29 +24,6 @@ std::string mediaType(std::string_view value)
 
 // Bodies nested deeper than this are refused before any parser or validator walks them.
 constexpr int maxNesting = 256;
-
-bool tooDeep(const std::string &json)
-{
-    int depth = 0;
-    bool inString = false;
-    for (std::size_t i = 0; i < json.size(); ++i) {
-        const char c = json[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > maxNesting)
-                return true;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return false;
-}
 
 std::string located(std::string message, std::pair<int, int> where)
 {
@@ -343,7 +321,7 @@ Flow ValidateContentPolicy::apply(Run &run) const
     }
     nlohmann::json value;
     std::optional<std::string> problem;
-    if (tooDeep(*body)) {
+    if (content::jsonNestingDepth(*body) > maxNesting) {
         problem = "The body nests deeper than " + std::to_string(maxNesting) + " levels.";
     } else {
         try {

@@ -183,6 +183,36 @@ struct JwtCheck::Attempt {
     bool refetched = false;
 };
 
+bool JwtCheck::readCommonAttributes(const Element &element, Compiler &compiler)
+{
+    int sources = 0;
+    for (const auto &[attribute, kind] :
+         {std::pair{"header-name", Source::Header}, std::pair{"query-parameter-name", Source::Query},
+          std::pair{"token-value", Source::Value}}) {
+        if (auto value = compiler.attribute(element, attribute)) {
+            ++sources;
+            source = kind;
+            sourceName = std::move(*value);
+        }
+    }
+    if (sources > 1)
+        compiler.error(element.range,
+                       "'" + element.name + "' takes one of header-name, query-parameter-name and token-value");
+    if (sources == 0)
+        sourceName = Template::literal("Authorization");
+    requireScheme = compiler.attribute(element, "require-scheme");
+    if (!requireScheme && source == Source::Header && sourceName.isLiteral() &&
+        http::equalsIgnoringCase(sourceName.text(), "Authorization"))
+        requireScheme = Template::literal("Bearer");
+    auto failedStatus = compiler.attribute(element, "failed-validation-httpcode");
+    if (!failedStatus)
+        return false;
+    status = std::move(*failedStatus);
+    errorMessage = compiler.attribute(element, "failed-validation-error-message");
+    outputVariable = compiler.literal(element, "output-token-variable-name");
+    return true; // two token sources are an error, reported; the rest is still checked
+}
+
 void JwtCheck::readChildren(const Element &element, Compiler &compiler)
 {
     for (const Element &child : element.children) {
@@ -564,36 +594,16 @@ PolicyDescription ValidateJwtPolicy::describe()
 std::shared_ptr<const Policy> ValidateJwtPolicy::create(const Element &element, Compiler &compiler)
 {
     JwtCheck check;
-    int sources = 0;
-    for (const auto &[attribute, kind] : {std::pair{"header-name", JwtCheck::Source::Header},
-                                          std::pair{"query-parameter-name", JwtCheck::Source::Query},
-                                          std::pair{"token-value", JwtCheck::Source::Value}}) {
-        if (auto value = compiler.attribute(element, attribute)) {
-            ++sources;
-            check.source = kind;
-            check.sourceName = std::move(*value);
-        }
-    }
-    if (sources > 1)
-        compiler.error(element.range, "'validate-jwt' takes one of header-name, query-parameter-name and token-value");
-    if (sources == 0)
-        check.sourceName = Template::literal("Authorization");
-    check.requireScheme = compiler.attribute(element, "require-scheme");
-    if (!check.requireScheme && check.source == JwtCheck::Source::Header && check.sourceName.isLiteral() &&
-        http::equalsIgnoringCase(check.sourceName.text(), "Authorization"))
-        check.requireScheme = Template::literal("Bearer");
-    auto status = compiler.attribute(element, "failed-validation-httpcode");
+    if (!check.readCommonAttributes(element, compiler))
+        return nullptr;
     auto expiration = compiler.attribute(element, "require-expiration-time");
     auto signedTokens = compiler.attribute(element, "require-signed-tokens");
     auto skew = compiler.attribute(element, "clock-skew");
-    if (!status || !expiration || !signedTokens || !skew)
+    if (!expiration || !signedTokens || !skew)
         return nullptr;
-    check.status = std::move(*status);
     check.requireExpirationTime = std::move(*expiration);
     check.requireSignedTokens = std::move(*signedTokens);
     check.clockSkew = std::move(*skew);
-    check.errorMessage = compiler.attribute(element, "failed-validation-error-message");
-    check.outputVariable = compiler.literal(element, "output-token-variable-name");
     check.readChildren(element, compiler);
     check.prepare(compiler, element.range);
     return std::make_shared<ValidateJwtPolicy>(std::move(check));

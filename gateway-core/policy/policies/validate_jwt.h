@@ -55,6 +55,9 @@ struct JwtCheck {
 
     // Reads what both policies share from `element`'s children (issuer-signing-keys, audiences, issuers,
     // required-claims, openid-config) and, when everything is literal, builds the validator.
+    // The token source (header-name, query-parameter-name or token-value; Authorization with the Bearer scheme by
+    // default), failed-validation-httpcode and -error-message, output-token-variable-name. False: nothing to build.
+    bool readCommonAttributes(const Element &element, Compiler &compiler);
     void readChildren(const Element &element, Compiler &compiler);
     void prepare(Compiler &compiler, const SourceRange &range);
     Flow apply(Run &run) const;

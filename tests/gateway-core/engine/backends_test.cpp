@@ -125,6 +125,42 @@ TEST(Backends, CredentialsArriveAtTheBackend)
     EXPECT_EQ(orders->lastHeaders.get("Authorization"), "Bearer t-456");
 }
 
+// A traced request shows which credentials were added, never their values (a secret named value here).
+TEST(Backends, TracesNameCredentialsWithoutTheirValues)
+{
+    auto orders = startBackend();
+    Running gateway;
+    gateway.folder.write("named values/orders-key/namedValueInformation.json",
+                         R"({"properties": {"displayName": "orders-key", "secret": true, "value": "very-secret-1"}})");
+    writeSingle(gateway.folder, "orders", orders->url(),
+                R"("credentials": {"header": {"x-functions-key": ["{{orders-key}}"]},)"
+                R"( "query": {"code": ["{{orders-key}}"]}},)");
+    writeApi(gateway.folder, {{"creds", "orders"}});
+    gateway.start();
+
+    test::Connection connection(gateway.engine->port());
+    connection.send("GET /svc/creds HTTP/1.1\r\nHost: x\r\nApim-Debug-Authorization: " + gateway.engine->traceToken() +
+                    "\r\n\r\n");
+    const auto response = connection.read();
+    ASSERT_EQ(response.status, 200);
+    {
+        const std::lock_guard lock(orders->mutex);
+        EXPECT_EQ(orders->lastHeaders.get("x-functions-key"), "very-secret-1");
+        EXPECT_EQ(orders->lastTarget, "/creds?code=very-secret-1");
+    }
+    const auto trace = gateway.engine->trace(response.headers.at("apim-trace-id"));
+    ASSERT_TRUE(trace);
+    bool named = false;
+    for (const policy::TraceEntry &entry : trace->entries) {
+        EXPECT_EQ(entry.message.find("very-secret-1"), std::string::npos);
+        for (const std::string &change : entry.changes) {
+            EXPECT_EQ(change.find("very-secret-1"), std::string::npos) << change;
+            named = named || change.find("credential header x-functions-key") != std::string::npos;
+        }
+    }
+    EXPECT_TRUE(named);
+}
+
 TEST(Backends, APoolSpreadsRequestsByWeight)
 {
     auto west = startBackend();
@@ -165,6 +201,12 @@ TEST(Backends, AFailingBackendTripsItsCircuitAndRecoversAfterTheTripDuration)
     EXPECT_EQ(open.status, 503);
     EXPECT_EQ(open.headers.at("retry-after"), "1");
     EXPECT_EQ(open.body, R"({"statusCode": 503, "message": "Service Unavailable"})");
+    EXPECT_EQ(gateway.get("/svc/fragile").status, 503);
+    EXPECT_EQ(fragile->calls, 2);
+
+    // A reload keeps the circuit's state: the backend is still not called.
+    gateway.folder.write("apis/svc/operations/fragile/policy.xml", operationPolicy("fragile") + "<!-- changed -->");
+    ASSERT_TRUE(gateway.engine->reload().ok());
     EXPECT_EQ(gateway.get("/svc/fragile").status, 503);
     EXPECT_EQ(fragile->calls, 2);
 
