@@ -4,6 +4,7 @@
 #include "sharded_map.h"
 
 #include <algorithm>
+#include <array>
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
@@ -20,8 +21,12 @@ namespace {
 // the admission `calls` before the one it wants to make, or was already taken by a faster thread.
 constexpr unsigned kTagBits = 24;
 constexpr std::uint64_t kTagMask = (std::uint64_t{1} << kTagBits) - 1;
-// Tags distinguish the admission n from n - calls only while calls stays well below the tag range.
-constexpr std::int64_t kMaxRingCalls = std::int64_t{1} << 22;
+// Limits up to this many calls keep a ring of admission times (8 bytes a call; tags distinguish the admission n
+// from n - calls only while calls stays well below the tag range). Larger limits count in kBuckets time buckets.
+constexpr std::uint64_t kMaxRingCalls = std::uint64_t{1} << 16;
+// A bucketed window spans period + one bucket (65 widths): two spare buckets keep a live one from being reused.
+constexpr std::uint64_t kBucketsPerPeriod = 64;
+constexpr std::size_t kBuckets = kBucketsPerPeriod + 2;
 
 constexpr std::uint64_t pack(std::uint64_t number, std::uint64_t time)
 {
@@ -74,18 +79,69 @@ struct RateWindow {
     alignas(64) std::atomic<std::uint64_t> head{0}; // the number of the next admission
     std::unique_ptr<std::atomic<std::uint64_t>[]> ring;
 
+    // Large limits: calls counted per time bucket (width: a 64th of the period) under a mutex. A bucket leaves the
+    // window one width after its calls could have, so the window never holds more than `calls`; it may refuse a
+    // call up to a 64th of the period early.
+    struct Bucket {
+        std::uint64_t start = 0; // milliseconds, a multiple of bucketWidth
+        std::uint64_t count = 0;
+    };
+    bool bucketed = false;
+    std::uint64_t bucketWidth = 1;
+    std::mutex bucketMutex;
+    std::array<Bucket, kBuckets> buckets{};
+    std::uint64_t bucketTotal = 0;
+
     RateWindow(std::string_view k, std::uint64_t h, std::uint64_t calls, std::uint64_t period)
-        : key(k), hash(h), capacity(calls), periodMillis(period),
-          ring(std::make_unique<std::atomic<std::uint64_t>[]>(calls))
+        : key(k), hash(h), capacity(calls), periodMillis(period), bucketed(calls > kMaxRingCalls),
+          bucketWidth(std::max<std::uint64_t>(1, period / kBucketsPerPeriod))
     {
+        if (bucketed)
+            return;
+        ring = std::make_unique<std::atomic<std::uint64_t>[]>(calls);
         // Slot i first waits for admission i, as if admission i - calls had happened long ago.
         for (std::uint64_t i = 0; i < calls; ++i)
             ring[i].store(pack(i - calls, 0), std::memory_order_relaxed);
     }
 
+    // Bucketed mode, under bucketMutex: forgets the buckets whose calls all left the window.
+    void expireBuckets(std::uint64_t now)
+    {
+        for (Bucket &bucket : buckets) {
+            if (bucket.count != 0 && bucket.start + bucketWidth + periodMillis <= now) {
+                bucketTotal -= bucket.count;
+                bucket.count = 0;
+            }
+        }
+    }
+
+    // Bucketed mode: the admission's "number" is its bucket's start, which is what unclaim needs.
+    std::optional<std::uint64_t> claimBucket(std::uint64_t now, std::uint64_t &waitMillis)
+    {
+        std::lock_guard lock(bucketMutex);
+        expireBuckets(now);
+        if (bucketTotal >= capacity) {
+            waitMillis = periodMillis;
+            for (const Bucket &bucket : buckets) {
+                if (bucket.count != 0)
+                    waitMillis = std::min(waitMillis, bucket.start + bucketWidth + periodMillis - now);
+            }
+            return std::nullopt;
+        }
+        const std::uint64_t start = now - now % bucketWidth;
+        Bucket &bucket = buckets[(now / bucketWidth) % kBuckets];
+        if (bucket.start != start)
+            bucket = Bucket{start, 0}; // expired already: kBuckets widths are longer than the window
+        ++bucket.count;
+        ++bucketTotal;
+        return start;
+    }
+
     // Takes one admission at `now`: its number, or nullopt with the milliseconds until one is possible.
     std::optional<std::uint64_t> claim(std::uint64_t now, std::uint64_t &waitMillis)
     {
+        if (bucketed)
+            return claimBucket(now, waitMillis);
         for (;;) {
             std::uint64_t n = head.load(std::memory_order_acquire);
             std::atomic<std::uint64_t> &slot = ring[n % capacity];
@@ -115,6 +171,15 @@ struct RateWindow {
     // leave the window fuller than it is (a refused call too many, never one too many admitted).
     void unclaim(std::uint64_t n)
     {
+        if (bucketed) {
+            std::lock_guard lock(bucketMutex);
+            Bucket &bucket = buckets[(n / bucketWidth) % kBuckets];
+            if (bucket.start == n && bucket.count != 0) {
+                --bucket.count;
+                --bucketTotal;
+            }
+            return;
+        }
         std::atomic<std::uint64_t> &slot = ring[n % capacity];
         std::uint64_t value = slot.load(std::memory_order_acquire);
         if (tagOf(value) != (n & kTagMask) || timeOf(value) == 0)
@@ -140,8 +205,13 @@ struct RateWindow {
         }
     }
 
-    std::int64_t remaining(std::uint64_t now) const
+    std::int64_t remaining(std::uint64_t now)
     {
+        if (bucketed) {
+            std::lock_guard lock(bucketMutex);
+            expireBuckets(now);
+            return static_cast<std::int64_t>(capacity - std::min(bucketTotal, capacity));
+        }
         std::uint64_t recent = 0;
         for (std::uint64_t i = 0; i < capacity; ++i) {
             const std::uint64_t time = timeOf(ring[i].load(std::memory_order_relaxed));
@@ -234,7 +304,6 @@ RateResult Limits::rate(std::string_view key, std::int64_t calls, std::chrono::s
     RateResult result;
     const std::uint64_t periodMillis =
         static_cast<std::uint64_t>(std::max<std::int64_t>(0, std::chrono::milliseconds(period).count()));
-    calls = std::min(calls, kMaxRingCalls);
     if (calls <= 0 || count > calls) {
         // Nothing can ever pass: say "after a whole period", which is when the caller could look again.
         result.retryAfter = secondsUp(std::max<std::uint64_t>(periodMillis, 1000));

@@ -70,7 +70,10 @@ struct LimitsOptions {
 //
 // Rate limits are exact sliding windows: each key keeps a ring of the times of its last `calls` admissions (8 bytes
 // each); a call is admitted when the oldest of them left the window, and Retry-After is the time until it does.
-// The ring belongs to the key and its (calls, period): a configuration that changes them starts a fresh window.
+// Above 65,536 calls a key counts in 64 time buckets per period instead (a few hundred bytes whatever the limit,
+// behind a short per-key lock): never more than `calls` in any period, but a call may be refused up to a 64th of
+// the period before the ring would admit it. The window belongs to the key and its (calls, period): a configuration
+// that changes them starts a fresh window.
 //
 // Quotas count calls and bytes per fixed period (aligned to firstPeriodStart). With a state directory they survive
 // a restart: a background thread writes the changed counters to SQLite (`<stateDirectory>/limits.sqlite`) at most

@@ -150,6 +150,59 @@ TEST(RateLimit, ExactUnderConcurrency)
     }
 }
 
+// Above 65,536 calls a key counts in 64 buckets per period: still never more than the limit, whatever the threads.
+TEST(RateLimit, LargeLimitsAreExactUnderConcurrency)
+{
+    constexpr int threads = 8, calls = 100000, attempts = calls / threads + 3000;
+    Limits limits;
+    std::atomic<int> allowed{0};
+    std::atomic<bool> go{false};
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t) {
+        workers.emplace_back([&] {
+            while (!go.load())
+                std::this_thread::yield();
+            for (int i = 0; i < attempts; ++i) {
+                if (limits.rate("big", calls, 60s, 1, t0 + std::chrono::milliseconds(i % 7), false).allowed)
+                    allowed.fetch_add(1);
+            }
+        });
+    }
+    go.store(true);
+    for (auto &worker : workers)
+        worker.join();
+    EXPECT_EQ(allowed.load(), calls);
+}
+
+TEST(RateLimit, LargeLimitsSlideBucketByBucket)
+{
+    constexpr std::int64_t calls = 70000; // bucketed: 64 buckets of 937 ms for a minute
+    Limits limits;
+    EXPECT_TRUE(limits.rate("k", calls, 60s, calls - 10, t0, false).allowed);
+    EXPECT_EQ(limits.rate("k", calls, 60s, 1, t0 + 30s, true).remaining, 9);
+    EXPECT_TRUE(limits.rate("k", calls, 60s, 9, t0 + 30s, false).allowed);
+    const RateResult refused = limits.rate("k", calls, 60s, 1, t0 + 31s, false);
+    EXPECT_FALSE(refused.allowed);
+    // t0's bucket leaves one bucket width after the period: between 60 s and 61 s after t0.
+    EXPECT_GE(refused.retryAfter, 29s);
+    EXPECT_LE(refused.retryAfter, 31s);
+    EXPECT_FALSE(limits.rate("k", calls, 60s, 1, t0 + 59s, false).allowed);
+    const RateResult later = limits.rate("k", calls, 60s, 1, t0 + 62s, true);
+    EXPECT_TRUE(later.allowed);
+    EXPECT_EQ(later.remaining, calls - 11); // the 10 calls at t0 + 30 s are still in the window
+}
+
+TEST(RateLimit, LargeLimitRefundGivesTheCallsBack)
+{
+    constexpr std::int64_t calls = 100000;
+    Limits limits;
+    const RateResult taken = limits.rate("k", calls, 60s, 3, t0, false);
+    ASSERT_TRUE(taken.allowed);
+    EXPECT_EQ(limits.rate("k", calls, 60s, 1, t0, true).remaining, calls - 4);
+    limits.refund(taken.ticket);
+    EXPECT_EQ(limits.rate("k", calls, 60s, 1, t0, true).remaining, calls - 2);
+}
+
 // Many keys created at once from many threads (the only locked path): each gets its own exact window.
 TEST(RateLimit, ManyKeysFromManyThreads)
 {
