@@ -163,8 +163,7 @@ Result<Scenario> Scenario::parse(const std::string &text, std::string file)
             scenario.request = body;
         } else if (section.starts_with("repeat")) {
             const std::string count = trim(section.substr(6));
-            const auto [end, failure] =
-                std::from_chars(count.data(), count.data() + count.size(), scenario.repeat);
+            const auto [end, failure] = std::from_chars(count.data(), count.data() + count.size(), scenario.repeat);
             if (failure != std::errc() || end != count.data() + count.size() || scenario.repeat < 1 ||
                 scenario.repeat > 10000)
                 error = Error{file + ": '--- repeat N' needs a number from 1 to 10000"};
