@@ -125,6 +125,9 @@ bool isPreflight(const http::Request &request)
 // no subscription key, so, as in APIM, only a cors policy at global, API or operation scope can answer them.
 bool answersPreflights(const CompiledConfig &config, const routing::Match &match)
 {
+    // An operation that defines OPTIONS itself gets its preflights like any request (keys checked, cors silent).
+    if (match.operation && match.operation->method == "OPTIONS")
+        return false;
     const policy::Pipeline *pipeline = config.policies.pipeline(match.api, match.operation, nullptr);
     const policy::Steps &inbound = (pipeline ? *pipeline : config.policies.global()).section(policy::Section::Inbound);
     return std::any_of(inbound.begin(), inbound.end(), [](const policy::Step &step) { return step.name == "cors"; });

@@ -286,6 +286,49 @@ TEST(Engine, LogsAndMetricsGoToLocalSinks)
     EXPECT_EQ(metrics[0].max, 4.0);
 }
 
+TEST(Engine, CorsAnswersPreflightsWithoutAKeyUnlessTheOperationDefinesOptions)
+{
+    auto backend = startBackend();
+    TempFolder folder;
+    writeWorkspace(folder, backend->address());
+    folder.write("apis/orders/specification.yaml",
+                 "openapi: 3.0.1\ninfo:\n  title: Orders\n  version: '1'\npaths:\n  /orders/{id}:\n    get:\n"
+                 "      operationId: get-order\n      responses:\n        '200':\n          description: OK\n"
+                 "  /items:\n    options:\n      operationId: items-options\n      responses:\n        '200':\n"
+                 "          description: OK\n");
+    folder.write("apis/orders/policy.xml", R"xml(<policies>
+  <inbound>
+    <cors><allowed-origins><origin>https://app.example.com</origin></allowed-origins>
+      <allowed-headers><header>*</header></allowed-headers></cors>
+    <base />
+  </inbound>
+  <backend><base /></backend>
+  <outbound><base /></outbound>
+  <on-error><base /></on-error>
+</policies>)xml");
+    Engine engine({.workspace = folder.path(), .threads = 1, .useSecretStore = false});
+    ASSERT_TRUE(engine.start().ok()) << (engine.diagnostics().empty() ? "" : format(engine.diagnostics()[0]));
+    const auto preflight = [&](const std::string &target) {
+        test::Connection connection(engine.port());
+        connection.send("OPTIONS " + target +
+                        " HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example.com\r\n"
+                        "Access-Control-Request-Method: GET\r\n\r\n");
+        return connection.read();
+    };
+
+    // No OPTIONS operation: the preflight reaches GET /orders/{id}'s policies, needs no key, never the backend.
+    const auto answered = preflight("/orders/orders/42");
+    EXPECT_EQ(answered.status, 200);
+    EXPECT_EQ(answered.headers.at("access-control-allow-origin"), "https://app.example.com");
+    EXPECT_EQ(answered.headers.at("access-control-allow-methods"), "GET");
+    EXPECT_TRUE(answered.body.empty()) << answered.body;
+
+    // An operation that defines OPTIONS is an ordinary operation: its key is required as for any other.
+    EXPECT_EQ(preflight("/orders/items").status, 401);
+    // A path no operation has stays unknown.
+    EXPECT_EQ(preflight("/orders/nowhere").status, 404);
+}
+
 TEST(Engine, TracesRequestsThatAskWithTheToken)
 {
     auto backend = startBackend();
