@@ -5,6 +5,8 @@
 #include <limits/limits.h>
 #include <policy/run.h>
 
+#include <algorithm>
+#include <any>
 #include <charconv>
 #include <cstdio>
 
@@ -195,6 +197,17 @@ Flow QuotaByKeyPolicy::apply(Run &run) const
     limits::Limits &limits = run.services().limits();
     const limits::QuotaLimit quota{m_config.calls, m_config.kilobytes, std::chrono::seconds(m_config.renewalPeriod),
                                    m_config.firstPeriodStart};
+    // As APIM: several quota-by-key policies that reach the same counter in one request count the request once.
+    static const char countedInThisRun = 0;
+    std::any &slot = run.slot(&countedInThisRun);
+    if (!slot.has_value())
+        slot = std::vector<std::string>();
+    auto &counted = std::any_cast<std::vector<std::string> &>(slot);
+    std::string counter =
+        *key + '\x1f' + std::to_string(m_config.renewalPeriod) + '@' + std::to_string(m_config.firstPeriodStart);
+    if (std::find(counted.begin(), counted.end(), counter) != counted.end())
+        return Flow::Continue;
+    counted.push_back(std::move(counter));
     // Counted now (so that concurrent calls cannot overrun the quota); a false increment-condition gives it back.
     limits::QuotaResult result = limits.quota("quota-by-key|" + *key, quota, 1, std::chrono::system_clock::now());
     if (result.verdict != limits::QuotaVerdict::Allowed)
