@@ -2,6 +2,7 @@
 
 #include "gateway.h"
 
+#include <common/text.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -21,11 +22,7 @@ std::string trimRight(std::string text)
 
 std::string trim(std::string_view text)
 {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
-        text.remove_suffix(1);
-    return std::string(text);
+    return std::string(trimSpace(text));
 }
 
 // A message as a case writes it: a first line, header lines, a blank line, a body.
@@ -216,9 +213,7 @@ Compiled compileScenarioWorkspace(const Scenario &scenario)
     // No OPTIONS operation: a browser's preflight reaches the operation it asks about, as with real APIs.
     for (const char *method : {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"}) {
         model::Operation operation;
-        operation.name = method;
-        std::transform(operation.name.begin(), operation.name.end(), operation.name.begin(),
-                       [](unsigned char c) { return std::tolower(c); });
+        operation.name = lowerAscii(method);
         operation.method = method;
         operation.displayName = operation.name;
         operation.urlTemplate = "/*";

@@ -313,14 +313,7 @@ Result<Key> Key::pem(std::string_view text)
     BIO_free(bio);
     if (!pkey)
         return Error{"not a PEM public key or certificate"};
-    auto shared = share(pkey);
-    auto kind = kindOf(pkey);
-    if (!kind)
-        return kind.error();
-    Key key;
-    key.m_kind = kind.value();
-    key.m_pkey = std::move(shared);
-    return key;
+    return fromPublicKey(share(pkey));
 }
 
 Result<Key> Key::certificate(std::string_view base64Der)
@@ -331,12 +324,17 @@ Result<Key> Key::certificate(std::string_view base64Der)
     auto pkey = keyFromDerCertificate(*der);
     if (!pkey)
         return pkey.error();
-    auto kind = kindOf(pkey.value().get());
+    return fromPublicKey(std::move(pkey.value()));
+}
+
+Result<Key> Key::fromPublicKey(std::shared_ptr<EVP_PKEY> pkey)
+{
+    auto kind = kindOf(pkey.get());
     if (!kind)
         return kind.error();
     Key key;
     key.m_kind = kind.value();
-    key.m_pkey = std::move(pkey.value());
+    key.m_pkey = std::move(pkey);
     return key;
 }
 
@@ -404,13 +402,10 @@ Result<std::vector<Key>> Key::fromText(std::string_view text)
     // A DER certificate starts with a SEQUENCE tag; a random secret parsing as a whole certificate is not a worry.
     if (static_cast<unsigned char>((*bytes)[0]) == 0x30) {
         if (auto pkey = keyFromDerCertificate(*bytes)) {
-            auto kind = kindOf(pkey.value().get());
-            if (!kind)
-                return kind.error();
-            Key key;
-            key.m_kind = kind.value();
-            key.m_pkey = std::move(pkey.value());
-            return std::vector<Key>{std::move(key)};
+            auto key = fromPublicKey(std::move(pkey.value()));
+            if (!key)
+                return key.error();
+            return std::vector<Key>{std::move(key.value())};
         }
     }
     return std::vector<Key>{symmetric(std::move(*bytes))};

@@ -62,6 +62,9 @@ public:
     Verification verify(std::string_view alg, std::string_view input, std::string_view signature) const;
 
 private:
+    // An RSA or EC public key as a Key (an error for other kinds).
+    static Result<Key> fromPublicKey(std::shared_ptr<evp_pkey_st> pkey);
+
     KeyKind m_kind = KeyKind::Symmetric;
     std::string m_id;
     std::string m_alg;

@@ -138,15 +138,7 @@ Run::Run(const Pipeline &pipeline, expr::Context context, Transport &transport, 
     m_backendBaseUrl = std::move(options.backendBaseUrl);
     while (!m_backendBaseUrl.empty() && m_backendBaseUrl.back() == '/')
         m_backendBaseUrl.pop_back();
-    if (options.operationPath) {
-        m_operationPath = std::move(*options.operationPath);
-        return;
-    }
-    const expr::Url base = expr::Url::parse(m_backendBaseUrl);
-    const std::string &path = m_context.request.url.path;
-    m_operationPath = path.starts_with(base.path == "/" ? std::string() : base.path)
-                          ? path.substr(base.path == "/" ? 0 : base.path.size())
-                          : path;
+    m_operationPath = std::move(options.operationPath);
 }
 
 void Run::start(const Pipeline &pipeline, expr::Context context, Transport &transport, RunOptions options, Done done)

@@ -66,8 +66,8 @@ struct Trace {
 struct RunOptions {
     Services *services = nullptr; // required: outlives the run
     bool trace = false;
-    std::string backendBaseUrl;               // the API's service URL; the request URL is it + the operation path
-    std::optional<std::string> operationPath; // what routing matched after the API path (else: derived from the URL)
+    std::string backendBaseUrl; // the API's service URL; the request URL is it + the operation path
+    std::string operationPath;  // what routing matched after the API path: "/items/42" (or "")
     std::shared_ptr<const std::vector<std::string>> secrets; // values masked in the trace
     std::string rawQuery;                 // the query as received: sent as it is unless a policy changes the parameters
     std::vector<TraceEntry> builtInSteps; // what the gateway did before the policies (routing, keys), for the trace

@@ -1,22 +1,12 @@
 #include "body_conversion.h"
 
-#include <algorithm>
+#include <common/text.h>
 
 namespace gw::policy {
 
-namespace {
-
-std::string lower(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
-} // namespace
-
 std::string contentType(Run &run)
 {
-    return lower(std::string(run.headers().get("Content-Type").value_or("")));
+    return lowerAscii(run.headers().get("Content-Type").value_or(""));
 }
 
 bool dueForConversion(Run &run, std::string_view apply, bool considerAccept, std::string_view wanted,
@@ -27,7 +17,7 @@ bool dueForConversion(Run &run, std::string_view apply, bool considerAccept, std
     if (apply != "always" && contentType(run).find(wanted) == std::string::npos)
         return false;
     if (considerAccept) {
-        const std::string accept = lower(std::string(run.context().request.headers.get("Accept").value_or("")));
+        const std::string accept = lowerAscii(run.context().request.headers.get("Accept").value_or(""));
         return accept.find(produced) != std::string::npos;
     }
     return true;

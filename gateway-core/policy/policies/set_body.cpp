@@ -1,5 +1,6 @@
 #include "set_body.h"
 
+#include <common/text.h>
 #include <policy/run.h>
 
 #include <algorithm>
@@ -34,8 +35,7 @@ Json liquidModel(Run &run)
 {
     const expr::Context &context = run.context();
     Json body;
-    std::string type(run.headers().get("Content-Type").value_or(""));
-    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+    const std::string type = lowerAscii(run.headers().get("Content-Type").value_or(""));
     if (const auto &text = run.body(); text && !text->empty()) {
         if (type.find("json") != std::string::npos) {
             if (auto parsed = content::jsonToLiquidModel(*text))

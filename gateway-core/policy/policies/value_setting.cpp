@@ -1,6 +1,7 @@
 #include "value_setting.h"
 
 #include <algorithm>
+#include <common/text.h>
 
 namespace gw::policy {
 
@@ -41,9 +42,7 @@ std::optional<ValueSetting::Evaluated> ValueSetting::evaluate(Run &run) const
     if (!name || !action)
         return std::nullopt;
     out.name = std::move(*name);
-    out.action = std::move(*action);
-    std::transform(out.action.begin(), out.action.end(), out.action.begin(),
-                   [](unsigned char c) { return std::tolower(c); });
+    out.action = lowerAscii(*action);
     for (const Template &value : values) {
         auto result = run.value(value);
         if (!result)

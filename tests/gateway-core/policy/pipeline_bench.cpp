@@ -89,6 +89,7 @@ void BM_TenPolicyInbound(benchmark::State &state)
         policy::RunOptions options;
         options.services = &services;
         options.backendBaseUrl = "http://backend.test";
+        options.operationPath = "/items";
         options.rawQuery = "sort=asc";
         policy::Run::start(*pipeline, prototype, transport, std::move(options),
                            [&status](policy::RunResult result) { status = result.response.status; });
