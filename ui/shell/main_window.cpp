@@ -1,4 +1,5 @@
 #include "main_window.h"
+#include "editors.h"
 
 #include "theme.h"
 
@@ -311,14 +312,18 @@ void MainWindow::openItem(const QModelIndex &index)
             return;
         }
     }
-    // The editors for each kind arrive with their own areas; until then a summary page.
-    auto *page = new QTextBrowser;
-    page->document()->setDocumentMargin(24);
+    const EditorTarget target{kind, index.data(workspace::WorkspaceTreeModel::NameRole).toString(),
+                              index.data(workspace::WorkspaceTreeModel::ApiNameRole).toString(), title};
+    QWidget *page = createEditor(target, *m_document);
+    if (!page) { // a kind without an editor: a summary page
+        auto *summary = new QTextBrowser;
+        summary->document()->setDocumentMargin(24);
+        summary->setHtml(QStringLiteral("<h2>%1</h2><p><b>%2</b> %3</p><p>%4</p>")
+                             .arg(title.toHtmlEscaped(), tr("Name:"), target.name.toHtmlEscaped(),
+                                  index.data(Qt::ToolTipRole).toString().toHtmlEscaped()));
+        page = summary;
+    }
     page->setProperty("itemKey", key);
-    page->setHtml(QStringLiteral("<h2>%1</h2><p><b>%2</b> %3</p><p>%4</p>")
-                      .arg(title.toHtmlEscaped(), tr("Name:"),
-                           index.data(workspace::WorkspaceTreeModel::NameRole).toString().toHtmlEscaped(),
-                           index.data(Qt::ToolTipRole).toString().toHtmlEscaped()));
     m_editors->setCurrentIndex(m_editors->addTab(page, title));
 }
 

@@ -206,6 +206,8 @@ QVariant WorkspaceTreeModel::data(const QModelIndex &index, int role) const
         return node->name;
     case TitleRole:
         return node->title.isEmpty() ? node->text : node->title;
+    case ApiNameRole:
+        return node->kind == Kind::Operation && node->parent ? node->parent->name : QVariant();
     default:
         return {};
     }

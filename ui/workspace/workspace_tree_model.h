@@ -33,6 +33,7 @@ public:
         KindRole = Qt::UserRole + 1, // Kind
         NameRole,                    // the entity's ARM name (folder name)
         TitleRole,                   // a name that stands alone, for tabs: "Conference API v1"
+        ApiNameRole,                 // an operation's API (ARM name)
     };
 
     explicit WorkspaceTreeModel(QObject *parent = nullptr);

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <ui/workspace/workspace_tree_model.h>
+
+#include <QString>
+
+class QWidget;
+
+namespace gh::workspace {
+class WorkspaceDocument;
+}
+
+namespace gh::shell {
+
+// What a navigator item asks to edit.
+struct EditorTarget {
+    workspace::WorkspaceTreeModel::Kind kind;
+    QString name;    // the entity's ARM name
+    QString apiName; // for an operation: its API
+    QString title;   // the tab's text
+};
+
+// The editor for `target`, editing `document`; null when that kind has no editor.
+// Each area (ui/apis, ui/entities, ...) contributes its kinds here.
+QWidget *createEditor(const EditorTarget &target, workspace::WorkspaceDocument &document);
+
+} // namespace gh::shell
