@@ -1,5 +1,6 @@
 // gatehouse-gateway: the engine without a screen, for teams to deploy.
 
+#include "certificate_commands.h"
 #include "command_line.h"
 #include "policy_commands.h"
 #include "workspace_commands.h"
@@ -42,11 +43,14 @@ int main(int argc, char *argv[])
             return gw::app::runCheckPolicy(rest);
         if (arguments.front() == "test")
             return gw::app::runTest(rest);
+        if (arguments.front() == "certificates")
+            return gw::app::runCertificates(rest);
     }
     const CommandLine command = gw::app::parseCommandLine(arguments);
     switch (command.action) {
     case CommandLine::Action::Help:
-        std::cout << gw::app::usage() << '\n' << gw::app::commandsUsage() << gw::app::policyCommandsUsage();
+        std::cout << gw::app::usage() << '\n'
+                  << gw::app::commandsUsage() << gw::app::policyCommandsUsage() << gw::app::certificateCommandsUsage();
         return 0;
     case CommandLine::Action::Version:
         std::cout << "gatehouse-gateway " << GATEHOUSE_VERSION << '\n';

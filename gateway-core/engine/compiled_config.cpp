@@ -13,7 +13,8 @@ const model::Api &CompiledConfig::currentRevision(const model::Api &api) const
 }
 
 Compiled compile(model::Workspace workspace, Diagnostics loadDiagnostics,
-                 const security::SubscriptionIndex::KeySource &localKeys, const policy::SecretSource &secrets)
+                 const security::SubscriptionIndex::KeySource &localKeys, const policy::SecretSource &secrets,
+                 const certificates::Store *certificates)
 {
     static std::atomic<std::uint64_t> generations = 0;
     Compiled out;
@@ -24,7 +25,7 @@ Compiled compile(model::Workspace workspace, Diagnostics loadDiagnostics,
     config->workspace = std::make_unique<const model::Workspace>(std::move(workspace));
     config->routes = routing::RouteTable::build(*config->workspace);
     config->subscriptions = security::SubscriptionIndex::build(*config->workspace, localKeys);
-    policy::CompiledPolicies policies = policy::compilePolicies(*config->workspace, secrets);
+    policy::CompiledPolicies policies = policy::compilePolicies(*config->workspace, secrets, certificates);
     for (auto &diagnostic : policies.diagnostics)
         out.diagnostics.push_back(std::move(diagnostic));
     if (hasErrors(out.diagnostics))

@@ -32,9 +32,10 @@ struct Compiled {
 };
 
 // Compiles a loaded workspace, its policies included. Errors in `loadDiagnostics` or found here refuse the
-// configuration. Local subscription keys and secret named values come from `localKeys` and `secrets` when given.
+// configuration. Local subscription keys and secret named values come from `localKeys` and `secrets` when given;
+// certificate references are checked against `certificates` when given.
 Compiled compile(model::Workspace workspace, Diagnostics loadDiagnostics,
-                 const security::SubscriptionIndex::KeySource &localKeys = {},
-                 const policy::SecretSource &secrets = {});
+                 const security::SubscriptionIndex::KeySource &localKeys = {}, const policy::SecretSource &secrets = {},
+                 const certificates::Store *certificates = nullptr);
 
 } // namespace gw::engine

@@ -2,6 +2,7 @@
 
 #include "gateway.h"
 
+#include <certificates/store.h>
 #include <http/server.h>
 #include <secrets/secret_store.h>
 #include <store/workspace_store.h>
@@ -50,16 +51,27 @@ struct Engine::Impl {
         if (loaded.root.empty())
             return {nullptr, std::move(loaded.diagnostics)};
         root = loaded.root;
+        // The certificate store is read again with the workspace, before the policies that refer to it compile.
+        certificates::Store &certificates = gateway->services().certificates();
+        for (std::string &problem : certificates.reload()) {
+            Diagnostic diagnostic;
+            diagnostic.severity = Severity::Warning;
+            const auto colon = problem.find(": ");
+            diagnostic.location.file = problem.substr(0, colon);
+            diagnostic.message = colon == std::string::npos ? problem : problem.substr(colon + 2);
+            loaded.diagnostics.push_back(std::move(diagnostic));
+        }
         auto store = secretStore();
         if (!store)
-            return compile(std::move(loaded.workspace), std::move(loaded.diagnostics));
+            return compile(std::move(loaded.workspace), std::move(loaded.diagnostics), {}, {}, &certificates);
         const std::string scope = loaded.root.string();
         return compile(
             std::move(loaded.workspace), std::move(loaded.diagnostics),
             [store, scope](const std::string &subscription, const char *which) {
                 return store->get(scope, "subscription/" + subscription + "/" + which);
             },
-            [store, scope](const model::NamedValue &value) { return store->get(scope, "namedValue/" + value.name); });
+            [store, scope](const model::NamedValue &value) { return store->get(scope, "namedValue/" + value.name); },
+            &certificates);
     }
 };
 

@@ -1,5 +1,6 @@
 #include "gateway.h"
 
+#include <certificates/store.h>
 #include <common/text.h>
 #include <engine/engine.h>
 #include <policy/run.h>
@@ -17,6 +18,38 @@ namespace gw::engine {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// context.Request.Certificate from the certificate of the TLS handshake (null without one, or one that is not
+// X.509: the listener accepted it, it is as good as none).
+std::shared_ptr<const expr::ClientCertificate> clientCertificate(const http::Exchange &exchange,
+                                                                 const certificates::Store &store)
+{
+    std::string der = exchange.clientCertificate();
+    if (der.empty())
+        return nullptr;
+    auto parsed = certificates::fromDer(der);
+    if (!parsed)
+        return nullptr;
+    auto out = std::make_shared<expr::ClientCertificate>();
+    out->chain = exchange.clientCertificateChain();
+    out->subject = parsed->subject;
+    out->issuer = parsed->issuer;
+    out->thumbprint = parsed->thumbprint;
+    out->serialNumber = parsed->serialNumber;
+    out->commonName = parsed->commonName;
+    out->dnsNames = parsed->dnsNames;
+    out->notBefore = parsed->notBefore;
+    out->notAfter = parsed->notAfter;
+    out->der = std::move(der);
+    // X509Certificate2.Verify(): the chain and the dates.
+    out->verify = [&store, certificate = std::make_shared<const certificates::Certificate>(std::move(parsed.value())),
+                   chain = out->chain](bool checkRevocation) {
+        const auto now = std::chrono::system_clock::now();
+        return now >= certificate->notBefore && now <= certificate->notAfter &&
+               store.verify(*certificate, checkRevocation, chain).trust == certificates::Store::Trust::Trusted;
+    };
+    return out;
+}
 
 // The first value of query parameter `name` (names compared decoded).
 std::optional<std::string> queryParameter(std::string_view query, std::string_view name)
@@ -223,11 +256,12 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
                                                    : call->exchange->clientAddress());
     const std::string host(state.headers.get("Host").value_or("localhost"));
     state.headers.remove("Host"); // the backend's Host is set when the request is sent
-    state.originalUrl = expr::Url::parse((call->exchange->secure() ? "https://" : "http://") + host + request.target);
+    state.originalUrlText = (call->exchange->secure() ? "https://" : "http://") + host + request.target;
     state.url = expr::Url::parse(match->backendUrl);
     if (!request.body.empty() || request.method == "POST" || request.method == "PUT" || request.method == "PATCH")
         state.body = std::move(request.body);
     state.ipAddress = call->exchange->clientAddress();
+    state.certificate = clientCertificate(*call->exchange, m_services.certificates());
     state.matchedParameters = decoded(match->templateParameters);
     context.workspace = config->workspace.get();
     context.api = match->api;

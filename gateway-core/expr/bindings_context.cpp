@@ -41,6 +41,15 @@ struct JwtBox final : Object {
     JRef payload;
 };
 
+struct CertificateBox final : Object {
+    std::shared_ptr<const ClientCertificate> certificate;
+};
+
+const ClientCertificate &certificateOf(const Call &c)
+{
+    return *c.self.as<CertificateBox>()->certificate;
+}
+
 struct BasicBox final : Object {
     std::string user;
     std::string password;
@@ -60,7 +69,7 @@ const Url &urlOf(const Call &c)
     case RequestUrl:
         return c.context().request.url;
     case OriginalUrl:
-        return c.context().request.originalUrl;
+        return c.context().request.originalUrl();
     default:
         return c.self.as<UrlBox>()->url;
     }
@@ -106,7 +115,7 @@ const std::vector<std::pair<std::string, std::string>> *queryPairs(const Call &c
     case RequestQuery:
         return &c.context().request.url.query;
     case OriginalQuery:
-        return &c.context().request.originalUrl.query;
+        return &c.context().request.originalUrl().query;
     case BoxedUrlQuery:
         return &self.as<UrlBox>()->url.query;
     default:
@@ -501,25 +510,60 @@ void addContextMembers(std::vector<Member> &t)
         prop(Request, "IpAddress", T(String), [](Call &c) { return Value::string(c.context().request.ipAddress); }));
     t.push_back(prop(Request, "MatchedParameters", T(Dictionary, String, String), matchedParameters));
     t.push_back(prop(
-        Request, "Certificate", T(Certificate), [](Call &) { return Value(); },
-        "The client certificate; null: none is negotiated locally."));
+        Request, "Certificate", T(Certificate),
+        [](Call &c) {
+            const auto &certificate = c.context().request.certificate;
+            if (!certificate)
+                return Value();
+            auto box = std::make_shared<CertificateBox>();
+            box->certificate = certificate;
+            return Value(TypeId::Certificate, 0, std::move(box));
+        },
+        "The certificate the client presented over TLS; null without one (or over plain HTTP)."));
     t.push_back(prop(Request, "PrivateEndpointConnection", T(Dynamic), [](Call &) { return Value(); }));
 
-    // X509Certificate2: declared so that certificate checks compile; no client certificate is negotiated locally, so
-    // context.Request.Certificate is always null and these members never run.
-    for (std::string_view name : {"Subject", "Issuer", "Thumbprint", "SerialNumber", "FriendlyName"}) {
-        t.push_back(prop(Certificate, name, T(String), [](Call &) { return Value(); }));
-    }
-    for (std::string_view name : {"NotBefore", "NotAfter"}) {
-        t.push_back(prop(Certificate, name, T(DateTime), [](Call &) { return Value(); }));
-    }
-    t.push_back(prop(Certificate, "SubjectName", T(Dynamic), [](Call &) { return Value(); }));
-    t.push_back(prop(Certificate, "IssuerName", T(Dynamic), [](Call &) { return Value(); }));
-    t.push_back(method(Certificate, "Verify", 0, 0, {}, T(Bool), [](Call &) { return Value::boolean(false); }));
+    // X509Certificate2 (context.Request.Certificate)
     t.push_back(
-        method(Certificate, "VerifyNoRevocation", 0, 0, {}, T(Bool), [](Call &) { return Value::boolean(false); }));
+        prop(Certificate, "Subject", T(String), [](Call &c) { return Value::string(certificateOf(c).subject); }));
+    t.push_back(prop(Certificate, "Issuer", T(String), [](Call &c) { return Value::string(certificateOf(c).issuer); }));
     t.push_back(
-        method(Certificate, "GetNameInfo", 2, 2, "nameType,forIssuer", T(String), [](Call &) { return Value(); }));
+        prop(Certificate, "Thumbprint", T(String), [](Call &c) { return Value::string(certificateOf(c).thumbprint); }));
+    t.push_back(prop(Certificate, "SerialNumber", T(String),
+                     [](Call &c) { return Value::string(certificateOf(c).serialNumber); }));
+    t.push_back(prop(Certificate, "FriendlyName", T(String), [](Call &) { return Value::string(""); }));
+    t.push_back(prop(Certificate, "RawData", T(Bytes), [](Call &c) { return makeBytes(certificateOf(c).der); }));
+    t.push_back(prop(Certificate, "NotBefore", T(DateTime),
+                     [](Call &c) { return makeDateTime(toTicks(certificateOf(c).notBefore), 1); }));
+    t.push_back(prop(Certificate, "NotAfter", T(DateTime),
+                     [](Call &c) { return makeDateTime(toTicks(certificateOf(c).notAfter), 1); }));
+    // X500DistinguishedName: its Name is the same text as Subject / Issuer, which is what policies read of it.
+    t.push_back(
+        prop(Certificate, "SubjectName", T(Dynamic), [](Call &c) { return Value::string(certificateOf(c).subject); }));
+    t.push_back(
+        prop(Certificate, "IssuerName", T(Dynamic), [](Call &c) { return Value::string(certificateOf(c).issuer); }));
+    t.push_back(method(Certificate, "Verify", 0, 0, {}, T(Bool), [](Call &c) {
+        const auto &certificate = certificateOf(c);
+        return Value::boolean(certificate.verify && certificate.verify(true));
+    }));
+    t.push_back(method(Certificate, "VerifyNoRevocation", 0, 0, {}, T(Bool), [](Call &c) {
+        const auto &certificate = certificateOf(c);
+        return Value::boolean(certificate.verify && certificate.verify(false));
+    }));
+    // X509NameType as a number or its name: 0 SimpleName (the CN), 3 DnsName (first DNS name, else the CN).
+    t.push_back(method(Certificate, "GetNameInfo", 2, 2, "nameType,forIssuer", T(String), [](Call &c) {
+        const auto &certificate = certificateOf(c);
+        const std::string type = toText(c.arg(0));
+        if (toBool(c.arg(1)).value_or(false)) {
+            const auto cn = certificate.issuer.find("CN=");
+            if (cn == std::string::npos)
+                return Value::string("");
+            const auto end = certificate.issuer.find(", ", cn);
+            return Value::string(certificate.issuer.substr(cn + 3, end == std::string::npos ? end : end - cn - 3));
+        }
+        if ((type == "3" || type == "DnsName") && !certificate.dnsNames.empty())
+            return Value::string(certificate.dnsNames.front());
+        return Value::string(certificate.commonName);
+    }));
 
     // IResponse (context.Response, or one send-request stored)
     t.push_back(prop(Response, "StatusCode", T(Int32), [](Call &c) { return Value::int32(responseOf(c).statusCode); }));

@@ -36,14 +36,18 @@ Url Url::parse(std::string_view absoluteUrl)
     std::string_view rest = absoluteUrl;
     const auto schemeEnd = rest.find("://");
     if (schemeEnd != std::string_view::npos) {
-        url.scheme.clear();
-        for (char c : rest.substr(0, schemeEnd)) {
-            url.scheme += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        }
+        url.scheme.assign(rest.substr(0, schemeEnd));
+        for (char &c : url.scheme)
+            c = char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
         rest.remove_prefix(schemeEnd + 3);
     }
     url.port = defaultPort(url.scheme);
-    const auto pathStart = rest.find_first_of("/?#");
+    // A plain loop: string_view::find_first_of calls memchr once per character.
+    std::size_t pathStart = 0;
+    while (pathStart < rest.size() && rest[pathStart] != '/' && rest[pathStart] != '?' && rest[pathStart] != '#')
+        ++pathStart;
+    if (pathStart == rest.size())
+        pathStart = std::string_view::npos;
     std::string_view authority = rest.substr(0, pathStart);
     rest = pathStart == std::string_view::npos ? std::string_view() : rest.substr(pathStart);
     const auto at = authority.rfind('@');

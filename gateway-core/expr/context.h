@@ -5,6 +5,8 @@
 #include <model/workspace.h>
 
 #include <chrono>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,15 +29,44 @@ struct Url {
     std::string toString() const;                   // scheme://host[:port unless default]path[?query]
 };
 
+// The certificate a client presented over TLS, as expressions see it (context.Request.Certificate, .NET's
+// X509Certificate2). The gateway fills it from the handshake; `verify` checks its chain against the gateway's trust
+// (system roots and the certificate store's CA certificates), with or without revocation lists.
+struct ClientCertificate {
+    std::string der;
+    std::vector<std::string> chain; // further certificates the client sent (DER)
+    std::string subject;            // "CN=client, O=Contoso, C=US"
+    std::string issuer;
+    std::string thumbprint; // uppercase hex SHA-1
+    std::string serialNumber;
+    std::string commonName;
+    std::vector<std::string> dnsNames;
+    std::chrono::system_clock::time_point notBefore;
+    std::chrono::system_clock::time_point notAfter;
+    std::function<bool(bool checkRevocation)> verify;
+};
+
 // The request as it moves through the pipeline: inbound policies change it, forward-request sends it.
 struct RequestState {
     std::string method;
-    Url url;         // context.Request.Url: what the gateway will send, as policies changed it
-    Url originalUrl; // context.Request.OriginalUrl: as received, never changed
+    Url url; // context.Request.Url: what the gateway will send, as policies changed it
+    // context.Request.OriginalUrl: as received, never changed. Kept as text and parsed when first asked for: most
+    // requests never ask.
+    std::string originalUrlText;
+    mutable std::optional<Url> parsedOriginalUrl;
+    const Url &originalUrl() const
+    {
+        if (!parsedOriginalUrl)
+            parsedOriginalUrl = Url::parse(originalUrlText);
+        return *parsedOriginalUrl;
+    }
     http::Headers headers;
     std::optional<std::string> body; // nullopt: the request has no body
     std::string ipAddress;
     std::vector<std::pair<std::string, std::string>> matchedParameters; // template parameters, decoded
+    std::shared_ptr<const ClientCertificate> certificate;               // context.Request.Certificate; null without one
+    // What the request presents to its backend over TLS (authentication-certificate); null: nothing.
+    std::shared_ptr<const http::ClientCertificate> backendCertificate;
 };
 
 // A response: the backend's (outbound), the one being built (return-response, on-error), or one that

@@ -1,4 +1,5 @@
 #include "backend_client.h"
+#include "response_parser.h"
 
 #include <boost/asio/basic_waitable_timer.hpp>
 #include <boost/asio/connect.hpp>
@@ -100,7 +101,9 @@ public:
         : m_pool(pool), m_request(std::move(request)), m_url(std::move(url)), m_done(std::move(done)),
           m_started(Clock::now()), m_deadline(m_started + m_request.timeout),
           m_key(std::string(m_url.https ? "https://" : "http://") + m_url.host + ":" + std::to_string(m_url.port) +
-                (m_url.https && !m_request.validateCertificate ? "#trusting" : ""))
+                (m_url.https && !m_request.validateCertificate ? "#trusting" : "") +
+                (m_url.https && m_request.clientCertificate ? "#cert=" + m_request.clientCertificate->thumbprint
+                                                            : std::string()))
     {
         // The request as bytes, in one buffer so that it leaves in one write.
         const bool mayHaveBody = m_request.method == "POST" || m_request.method == "PUT" || m_request.method == "PATCH";
@@ -159,12 +162,8 @@ private:
         result.error = std::move(error);
         result.elapsed = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - m_started);
         if (outcome == BackendResult::Outcome::Ok) {
-            auto &message = m_parser->get();
-            result.response.status = static_cast<int>(message.result_int());
-            for (const auto &field : message)
-                result.response.headers.add(std::string(field.name_string()), std::string(field.value()));
-            result.response.body = std::move(message.body());
-            if (message.keep_alive() && m_connection->isOpen())
+            result.response = std::move(m_parser->response());
+            if (m_parser->keep_alive() && m_connection->isOpen())
                 m_pool.giveBack(m_key, m_connection);
         }
         m_connection.reset();
@@ -188,7 +187,8 @@ private:
         m_connection->key = m_key;
         auto &context = m_pool.context();
         if (m_url.https) {
-            auto stream = std::make_unique<TlsStream>(context, m_pool.tls(m_request.validateCertificate));
+            auto stream = std::make_unique<TlsStream>(
+                context, m_pool.tls(m_request.validateCertificate, m_request.clientCertificate.get()));
             if (!SSL_set_tlsext_host_name(stream->native_handle(), m_url.host.c_str()))
                 return finish(BackendResult::Outcome::ConnectFailure, "cannot set the TLS server name");
             if (m_request.validateCertificate)
@@ -254,7 +254,7 @@ private:
     void read()
     {
         m_connecting = false;
-        m_parser = std::make_unique<bhttp::response_parser<bhttp::string_body>>();
+        m_parser = std::make_unique<ResponseParser>();
         m_parser->body_limit(256 * 1024 * 1024);
         if (m_head)
             m_parser->skip(true);
@@ -292,7 +292,7 @@ private:
     std::string m_key;
     std::string m_out;
     bool m_head = false;
-    std::unique_ptr<bhttp::response_parser<bhttp::string_body>> m_parser;
+    std::unique_ptr<ResponseParser> m_parser;
     std::shared_ptr<BackendConnection> m_connection;
     std::unique_ptr<Resolver> m_resolver;
     Timer m_timer{m_pool.context()};
@@ -310,9 +310,10 @@ BackendPool::BackendPool(asio::io_context &context, std::size_t idlePerHost)
 
 // TLS contexts are made on first use: loading the system's CA certificates costs
 // milliseconds per thread, which a gateway without HTTPS backends need not pay.
-asio::ssl::context &BackendPool::tls(bool validate)
+asio::ssl::context &BackendPool::tls(bool validate, const ClientCertificate *certificate)
 {
-    auto &slot = validate ? m_verifying : m_trusting;
+    auto &slot = !certificate ? (validate ? m_verifying : m_trusting)
+                              : m_withCertificate[certificate->thumbprint + (validate ? "#v" : "#t")];
     if (!slot) {
         slot = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_client);
         SSL_CTX_set_min_proto_version(slot->native_handle(), TLS1_2_VERSION);
@@ -321,6 +322,14 @@ asio::ssl::context &BackendPool::tls(bool validate)
             slot->set_verify_mode(asio::ssl::verify_peer);
         } else {
             slot->set_verify_mode(asio::ssl::verify_none);
+        }
+        if (certificate) {
+            // A certificate that does not load leaves the context without one: the backend then refuses the
+            // handshake, which the caller sees as a connection failure.
+            boost::system::error_code ec;
+            slot->use_certificate_chain(asio::buffer(certificate->chainPem), ec);
+            if (!ec)
+                slot->use_private_key(asio::buffer(certificate->privateKeyPem), asio::ssl::context::pem, ec);
         }
     }
     return *slot;

@@ -29,13 +29,16 @@ public:
     void giveBack(const std::string &key, std::shared_ptr<BackendConnection> connection);
     std::shared_ptr<BackendConnection> takeIdle(const std::string &key);
     boost::asio::io_context &context() { return m_context; }
-    boost::asio::ssl::context &tls(bool validate);
+    // The TLS context of HTTPS connections: verifying the server or not, presenting `certificate` or none. Made on
+    // first use and kept (one per client certificate and thread).
+    boost::asio::ssl::context &tls(bool validate, const ClientCertificate *certificate = nullptr);
 
 private:
     boost::asio::io_context &m_context;
     std::size_t m_idlePerHost;
     std::unique_ptr<boost::asio::ssl::context> m_verifying;
     std::unique_ptr<boost::asio::ssl::context> m_trusting;
+    std::map<std::string, std::unique_ptr<boost::asio::ssl::context>> m_withCertificate; // "thumbprint#v|t"
     std::map<std::string, std::vector<std::shared_ptr<BackendConnection>>> m_idle;
 };
 

@@ -6,11 +6,6 @@ namespace gw::http {
 
 namespace {
 
-constexpr char lowerAsciiByte(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
-}
-
 // The fields a proxy never forwards (RFC 9110 §7.6.1), compared by length first: this runs for every header of
 // every request and response.
 bool isHopByHop(std::string_view name)
@@ -32,17 +27,6 @@ bool isHopByHop(std::string_view name)
 }
 
 } // namespace
-
-bool equalsIgnoringCase(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a[i] != b[i] && lowerAsciiByte(a[i]) != lowerAsciiByte(b[i]))
-            return false;
-    }
-    return true;
-}
 
 std::optional<std::string_view> Headers::get(std::string_view name) const
 {

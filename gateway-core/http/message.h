@@ -30,7 +30,26 @@ private:
     std::vector<Header> m_fields;
 };
 
-bool equalsIgnoringCase(std::string_view a, std::string_view b);
+// Inline: header lookups call it for every field, several times per request.
+inline bool equalsIgnoringCase(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const char x = a[i], y = b[i];
+        if (x != y && ((x | 0x20) != (y | 0x20) || (x | 0x20) < 'a' || (x | 0x20) > 'z'))
+            return false;
+    }
+    return true;
+}
+
+// A client certificate a request presents to its backend over TLS (authentication-certificate). Connections made
+// with one are pooled apart from the others, under its thumbprint.
+struct ClientCertificate {
+    std::string thumbprint; // names it in the pool and the per-thread TLS contexts
+    std::string chainPem;   // the certificate then its chain
+    std::string privateKeyPem;
+};
 
 struct Request {
     std::string method; // as sent: GET, POST, ...

@@ -118,6 +118,7 @@ public:
                                          self->m_timer.cancel();
                                          if (ec)
                                              return self->close();
+                                         self->keepPeerCertificate();
                                          self->read();
                                      });
         } else {
@@ -139,10 +140,36 @@ public:
 
     unsigned index() const { return m_index; }
     const std::string &client() const { return m_client; }
+    const std::string &peerCertificate() const { return m_peerCertificate; }
+    const std::vector<std::string> &peerChain() const { return m_peerChain; }
     bool running() const { return m_shared.running.load(std::memory_order_relaxed); }
     asio::io_context &context() { return m_worker.context; }
 
 private:
+    // The client's certificate, taken once per connection (it cannot change on it: renegotiation is off).
+    void keepPeerCertificate()
+    {
+        if constexpr (std::is_same_v<Stream, TlsStream>) {
+            SSL *ssl = m_stream.native_handle();
+            const auto der = [](X509 *certificate) {
+                unsigned char *bytes = nullptr;
+                const int length = i2d_X509(certificate, &bytes);
+                std::string out;
+                if (length > 0)
+                    out.assign(reinterpret_cast<const char *>(bytes), static_cast<std::size_t>(length));
+                OPENSSL_free(bytes);
+                return out;
+            };
+            if (X509 *peer = SSL_get0_peer_certificate(ssl))
+                m_peerCertificate = der(peer);
+            // On a server the chain leaves the leaf out.
+            if (STACK_OF(X509) *chain = SSL_get_peer_cert_chain(ssl)) {
+                for (int i = 0; i < sk_X509_num(chain); ++i)
+                    m_peerChain.push_back(der(sk_X509_value(chain, i)));
+            }
+        }
+    }
+
     void read()
     {
         if (m_buffer.size() > 0)
@@ -275,6 +302,8 @@ private:
     Worker &m_worker;
     unsigned m_index;
     std::string m_client;
+    std::string m_peerCertificate;
+    std::vector<std::string> m_peerChain;
     beast::flat_buffer m_buffer;
     RequestReader m_reader;
     std::string m_response;
@@ -306,6 +335,8 @@ public:
     const std::string &clientAddress() const override { return m_session->client(); }
     unsigned thread() const override { return m_session->index(); }
     bool secure() const override { return std::is_same_v<Stream, TlsStream>; }
+    std::string clientCertificate() const override { return m_session->peerCertificate(); }
+    std::vector<std::string> clientCertificateChain() const override { return m_session->peerChain(); }
 
     void respond(Response response) override
     {
@@ -422,6 +453,14 @@ Result<void> Server::start()
         d.tls->use_private_key_file(d.options.tlsKeyFile, asio::ssl::context::pem, ec);
         if (ec)
             return Error{"TLS key " + d.options.tlsKeyFile + ": " + ec.message()};
+        if (d.options.requestClientCertificate) {
+            // Ask for a certificate, accept any (or none): validate-client-certificate judges it per API, as APIM's
+            // "negotiate client certificate" does. Sessions resumed across connections keep their certificate; they
+            // need a session id context once peers are verified.
+            SSL_CTX_set_verify(d.tls->native_handle(), SSL_VERIFY_PEER, [](int, X509_STORE_CTX *) { return 1; });
+            static constexpr unsigned char sessionContext[] = "gatehouse";
+            SSL_CTX_set_session_id_context(d.tls->native_handle(), sessionContext, sizeof sessionContext - 1);
+        }
     }
 
     const unsigned count = d.options.threads ? d.options.threads : std::max(1u, std::thread::hardware_concurrency());

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace gw::http {
 
@@ -20,6 +21,7 @@ struct BackendRequest {
     std::string body;
     std::chrono::milliseconds timeout{std::chrono::seconds(300)}; // connect, send and receive together
     bool validateCertificate = true;                              // HTTPS: check the chain and the host name
+    std::shared_ptr<const ClientCertificate> clientCertificate;   // HTTPS: presented when the backend asks
 };
 
 struct BackendResult {
@@ -52,6 +54,11 @@ public:
     virtual const std::string &clientAddress() const = 0;
     virtual unsigned thread() const = 0; // index of the I/O thread, 0..threads-1
     virtual bool secure() const = 0;     // arrived over TLS
+    // The certificate the client presented in the TLS handshake (DER), empty when none; the listener asks for one
+    // without requiring it (ServerOptions::requestClientCertificate) and does not judge it: policies do.
+    virtual std::string clientCertificate() const { return {}; }
+    // The further certificates the client sent with it (DER), for chain checks.
+    virtual std::vector<std::string> clientCertificateChain() const { return {}; }
 
     virtual void respond(Response response) = 0;
     virtual void forward(BackendRequest request, std::function<void(BackendResult)> done) = 0;
@@ -73,6 +80,9 @@ struct ServerOptions {
         std::chrono::seconds(75)};  // a kept-alive connection with nothing to do is closed
     std::string tlsCertificateFile; // PEM; with tlsKeyFile, the listener speaks TLS 1.2 or later
     std::string tlsKeyFile;
+    // With TLS: ask clients for a certificate (optional: clients without one still connect), any certificate is
+    // accepted at this level and reaches the handler through Exchange::clientCertificate().
+    bool requestClientCertificate = true;
     std::size_t backendIdleConnections = 64; // per backend host and I/O thread
 };
 

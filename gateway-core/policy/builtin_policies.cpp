@@ -1,6 +1,8 @@
 #include "registry.h"
 
 #include "policies/authentication_basic.h"
+#include "policies/authentication_certificate.h"
+#include "policies/authentication_managed_identity.h"
 #include "policies/cache_lookup.h"
 #include "policies/cache_store.h"
 #include "policies/cache_value.h"
@@ -31,6 +33,7 @@
 #include "policies/set_variable.h"
 #include "policies/trace.h"
 #include "policies/validate_azure_ad_token.h"
+#include "policies/validate_client_certificate.h"
 #include "policies/validate_content.h"
 #include "policies/validate_headers.h"
 #include "policies/validate_jwt.h"
@@ -45,6 +48,8 @@ std::span<const PolicyType> builtinPolicies()
 {
     static constexpr PolicyType policies[] = {
         policyType<AuthenticationBasicPolicy>(),
+        policyType<AuthenticationCertificatePolicy>(),
+        policyType<AuthenticationManagedIdentityPolicy>(),
         policyType<CacheLookupPolicy>(),
         policyType<CacheLookupValuePolicy>(),
         policyType<CacheRemoveValuePolicy>(),
@@ -80,6 +85,7 @@ std::span<const PolicyType> builtinPolicies()
         policyType<SetVariablePolicy>(),
         policyType<TracePolicy>(),
         policyType<ValidateAzureAdTokenPolicy>(),
+        policyType<ValidateClientCertificatePolicy>(),
         policyType<ValidateContentPolicy>(),
         policyType<ValidateHeadersPolicy>(),
         policyType<ValidateJwtPolicy>(),

@@ -579,12 +579,13 @@ void addMergeDiagnostics(Diagnostics &out, EffectivePolicy &effective, std::set<
 
 } // namespace
 
-CompiledPolicies compilePolicies(const model::Workspace &workspace, const SecretSource &secrets)
+CompiledPolicies compilePolicies(const model::Workspace &workspace, const SecretSource &secrets,
+                                 const certificates::Store *certificates)
 {
     auto data = std::make_shared<PolicySet::Data>();
     Diagnostics diagnostics;
     std::set<std::string> seen;
-    data->compiler = std::make_unique<Compiler>(Compiler::Options{&workspace, secrets, false});
+    data->compiler = std::make_unique<Compiler>(Compiler::Options{&workspace, secrets, false, certificates});
     Compiler &compiler = *data->compiler;
 
     // A service always has a global policy; an extract without policy.xml gets the one APIM starts with.

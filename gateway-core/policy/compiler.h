@@ -15,6 +15,10 @@
 #include <tuple>
 #include <vector>
 
+namespace gw::certificates {
+class Store;
+}
+
 namespace gw::policy {
 
 // The value of a secret named value (kept out of the workspace files, e.g. in the per-user secret store).
@@ -36,7 +40,8 @@ public:
     struct Data;
 
 private:
-    friend struct CompiledPolicies compilePolicies(const model::Workspace &, const SecretSource &);
+    friend struct CompiledPolicies compilePolicies(const model::Workspace &, const SecretSource &,
+                                                   const certificates::Store *);
     std::shared_ptr<const Data> m_data;
 };
 
@@ -46,7 +51,9 @@ struct CompiledPolicies {
 };
 
 // Compiles every policy document of a workspace (global, products, APIs, operations, fragments), each element once.
-CompiledPolicies compilePolicies(const model::Workspace &workspace, const SecretSource &secrets = {});
+// With `certificates`, certificate ids and thumbprints written as literals must name one of its certificates.
+CompiledPolicies compilePolicies(const model::Workspace &workspace, const SecretSource &secrets = {},
+                                 const certificates::Store *certificates = nullptr);
 
 enum class DocumentKind { Global, Product, Api, Operation, Fragment };
 
@@ -63,7 +70,8 @@ public:
     struct Options {
         const model::Workspace *workspace = nullptr;
         SecretSource secrets;
-        bool lenientReferences = false; // unknown named values, backends and fragments are warnings
+        bool lenientReferences = false;                    // unknown named values, backends and fragments are warnings
+        const certificates::Store *certificates = nullptr; // null: certificate references are not checked
     };
     explicit Compiler(Options options);
     ~Compiler();
@@ -79,6 +87,9 @@ public:
     Section currentSection() const { return m_section; }
     Scope currentScope() const { return m_scope; }
     const model::Workspace *workspace() const { return m_options.workspace; }
+    // The certificate store literal certificate references are checked against; null when there is none to check.
+    const certificates::Store *certificates() const { return m_options.certificates; }
+    bool lenientReferences() const { return m_options.lenientReferences; }
 
     // An attribute's value, or its declared default when absent; nullopt when absent without a default.
     std::optional<Template> attribute(const Element &element, std::string_view name);

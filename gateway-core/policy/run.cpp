@@ -120,7 +120,7 @@ void maskSecrets(Trace &trace, const std::vector<std::string> &secrets)
 
 } // namespace
 
-Run::Run(const Pipeline &pipeline, expr::Context context, Transport &transport, RunOptions options, Done done)
+Run::Run(const Pipeline &pipeline, expr::Context &&context, Transport &transport, RunOptions options, Done done)
     : m_context(std::move(context)), m_transport(transport), m_services(options.services), m_done(std::move(done)),
       m_pipeline(&pipeline)
 {
@@ -141,14 +141,14 @@ Run::Run(const Pipeline &pipeline, expr::Context context, Transport &transport, 
     m_operationPath = std::move(options.operationPath);
 }
 
-void Run::start(const Pipeline &pipeline, expr::Context context, Transport &transport, RunOptions options, Done done)
+void Run::start(const Pipeline &pipeline, expr::Context &&context, Transport &transport, RunOptions options, Done done)
 {
     std::shared_ptr<Run> run(new Run(pipeline, std::move(context), transport, std::move(options), std::move(done)));
     run->enterSection(Section::Inbound);
     run->drive(Flow::Continue);
 }
 
-void Run::startWithError(const Pipeline &pipeline, expr::Context context, Transport &transport, RunOptions options,
+void Run::startWithError(const Pipeline &pipeline, expr::Context &&context, Transport &transport, RunOptions options,
                          expr::LastError error, http::Response errorResponse, Done done)
 {
     std::shared_ptr<Run> run(new Run(pipeline, std::move(context), transport, std::move(options), std::move(done)));

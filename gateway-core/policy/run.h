@@ -90,10 +90,10 @@ class Run : public std::enable_shared_from_this<Run> {
 public:
     using Done = std::function<void(RunResult)>;
 
-    static void start(const Pipeline &pipeline, expr::Context context, Transport &transport, RunOptions options,
+    static void start(const Pipeline &pipeline, expr::Context &&context, Transport &transport, RunOptions options,
                       Done done);
     // Starts in on-error: a built-in step failed before the policies ran (a 401 of the subscription check).
-    static void startWithError(const Pipeline &pipeline, expr::Context context, Transport &transport,
+    static void startWithError(const Pipeline &pipeline, expr::Context &&context, Transport &transport,
                                RunOptions options, expr::LastError error, http::Response errorResponse, Done done);
 
     // --- for policies ---
@@ -139,6 +139,8 @@ public:
     std::optional<std::string> &body();
     expr::ResponseState &response(); // what set-status changes
     std::string &method();           // what set-method changes
+    // The request a policy works on: the one send-request is building, else context.Request (authentication-*).
+    expr::RequestState &request() { return m_buildingRequest ? *m_buildingRequest : m_context.request; }
 
     // While alive, the children of return-response (a response) or send-request (a request) work on that message.
     class Building {
@@ -188,7 +190,7 @@ private:
         unsigned iteration = 0;
     };
 
-    Run(const Pipeline &pipeline, expr::Context context, Transport &transport, RunOptions options, Done done);
+    Run(const Pipeline &pipeline, expr::Context &&context, Transport &transport, RunOptions options, Done done);
     void retarget();
     void drive(Flow flow);
     void resume(Flow flow);

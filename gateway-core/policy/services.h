@@ -10,6 +10,12 @@ class Backends;
 namespace gw::cache {
 class Cache;
 }
+namespace gw::certificates {
+class Store;
+}
+namespace gw::identity {
+class TokenCache;
+}
 namespace gw::limits {
 class Limits;
 }
@@ -48,6 +54,11 @@ public:
     limits::Limits &limits() { return *m_limits; }
     // Signing keys fetched from OpenID configurations (validate-jwt, validate-azure-ad-token).
     jwt::KeyCache &jwtKeys() { return *m_jwtKeys; }
+    // Certificates by id and thumbprint (authentication-certificate, validate-client-certificate), read from
+    // <stateDirectory>/certificates/; the gateway reads the folder again when it reloads.
+    certificates::Store &certificates() { return *m_certificates; }
+    // Access tokens of the local token provider (authentication-managed-identity).
+    identity::TokenCache &tokens() { return *m_tokens; }
 
     // Where log-to-eventhub and emit-metric write: <stateDirectory>/logs/<logger>.jsonl, metrics in memory.
     telemetry::EventSinks &events() { return *m_events; }
@@ -59,6 +70,8 @@ private:
     std::unique_ptr<backends::Backends> m_backends;
     std::unique_ptr<limits::Limits> m_limits;
     std::unique_ptr<jwt::KeyCache> m_jwtKeys;
+    std::unique_ptr<certificates::Store> m_certificates;
+    std::unique_ptr<identity::TokenCache> m_tokens;
 };
 
 } // namespace gw::policy

@@ -19,8 +19,6 @@ std::vector<PolicyDescription> unavailablePolicies()
     // The parts of GraphQL resolvers, met on their own in documentation snippets.
     constexpr std::string_view resolver = "a GraphQL resolver (cosmosdb-, sql- or http-data-source)";
     return {
-        unavailable("authentication-certificate", Inbound, "a local certificate store (not built yet)"),
-        unavailable("authentication-managed-identity", Inbound, "an Azure managed identity or a local token provider"),
         unavailable("azure-openai-emit-token-metric", Inbound, "Application Insights"),
         unavailable("azure-openai-semantic-cache-lookup", Inbound, "an Azure OpenAI embeddings backend and Redis"),
         unavailable("azure-openai-semantic-cache-store", Outbound, "an Azure OpenAI embeddings backend and Redis"),
@@ -49,7 +47,6 @@ std::vector<PolicyDescription> unavailablePolicies()
         unavailable("send-service-bus-message", Inbound | Outbound | OnError, "Azure Service Bus"),
         unavailable("set-graphql-resolver", AllSections, "GraphQL resolvers (retired in APIM)"),
         unavailable("sql-data-source", AllSections, "Azure SQL (GraphQL resolvers)"),
-        unavailable("validate-client-certificate", Inbound, "client certificate validation (not built yet)"),
         unavailable("validate-graphql-request", Inbound, "GraphQL validation"),
         unavailable("validate-odata-request", Inbound, "OData validation"),
         unavailable("write-request", AllSections, resolver),

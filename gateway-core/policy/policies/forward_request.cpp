@@ -53,6 +53,7 @@ Flow ForwardRequestPolicy::apply(Run &run) const
     backend.body = request.body.value_or(std::string());
     backend.timeout = std::chrono::seconds(std::max<std::int64_t>(1, *timeout));
     backend.validateCertificate = run.validateBackendCertificate();
+    backend.clientCertificate = request.backendCertificate;
     if (run.tracing())
         run.note("request sent to " + backend.url);
     // A backend entity adds its credentials (after the trace note: they stay out of traces) and counts the outcome

@@ -116,6 +116,7 @@ Flow SendRequestPolicy::apply(Run &run) const
     outgoing.method = request.method;
     outgoing.headers = std::move(request.headers);
     outgoing.body = request.body.value_or(std::string());
+    outgoing.clientCertificate = request.backendCertificate;
     outgoing.timeout = std::chrono::seconds(std::max<std::int64_t>(1, *timeout));
     if (run.tracing())
         run.note(std::string(m_config.oneWay ? "one-way " : "") + outgoing.method + " " + outgoing.url);

@@ -50,7 +50,7 @@ Json liquidModel(Run &run)
         matched[name] = value;
     Json request{{"Url", urlModel(context.request.url)},
                  {"Method", context.request.method},
-                 {"OriginalUrl", urlModel(context.request.originalUrl)},
+                 {"OriginalUrl", urlModel(context.request.originalUrl())},
                  {"IpAddress", context.request.ipAddress},
                  {"MatchedParameters", matched},
                  {"HasBody", context.request.body.has_value() && !context.request.body->empty()},

@@ -41,14 +41,6 @@ const ActionTemplate *parameterOverride(const ValidateParametersPolicy::Level &l
     return nullptr;
 }
 
-std::string capitalized(std::string_view words)
-{
-    std::string text(words);
-    if (!text.empty())
-        text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-    return text;
-}
-
 } // namespace
 
 PolicyDescription ValidateParametersPolicy::describe()
