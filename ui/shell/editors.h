@@ -24,4 +24,10 @@ struct EditorTarget {
 // Each area (ui/apis, ui/entities, ...) contributes its kinds here.
 QWidget *createEditor(const EditorTarget &target, workspace::WorkspaceDocument &document);
 
+// The key of the tab that shows `target`: targets with one key share a tab (an operation opens in its API's
+// designer).
+QString editorKey(const EditorTarget &target);
+// Brings `target` forward in `editor`, the open tab of its key (selects an operation in its API's designer).
+void revealInEditor(QWidget *editor, const EditorTarget &target);
+
 } // namespace gh::shell

@@ -1,7 +1,9 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QPalette>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -41,6 +43,47 @@ QPalette darkPalette()
     return p;
 }
 
+// Black and white with yellow for selection and links: the contrast of the desktops' high-contrast themes.
+QPalette highContrastPalette()
+{
+    QPalette p;
+    const QColor black(Qt::black);
+    const QColor white(Qt::white);
+    const QColor yellow(0xff, 0xeb, 0x3b);
+    for (auto role :
+         {QPalette::Window, QPalette::Base, QPalette::AlternateBase, QPalette::Button, QPalette::ToolTipBase})
+        p.setColor(role, black);
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::ToolTipText,
+                      QPalette::BrightText, QPalette::Light, QPalette::Midlight})
+        p.setColor(role, white);
+    p.setColor(QPalette::AlternateBase, QColor(0x1a, 0x1a, 0x1a));
+    p.setColor(QPalette::PlaceholderText, QColor(0xc0, 0xc0, 0xc0));
+    p.setColor(QPalette::Link, yellow);
+    p.setColor(QPalette::LinkVisited, yellow);
+    p.setColor(QPalette::Highlight, yellow);
+    p.setColor(QPalette::HighlightedText, black);
+    p.setColor(QPalette::Mid, QColor(0xa0, 0xa0, 0xa0));
+    p.setColor(QPalette::Dark, white);
+    p.setColor(QPalette::Shadow, white);
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x9e, 0x9e, 0x9e));
+    return p;
+}
+
+// The value of `key` in an INI-like file, or empty.
+QString iniValue(const QString &path, const QString &key)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return {};
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.startsWith(key) && line.mid(key.size()).trimmed().startsWith(QLatin1Char('=')))
+            return line.mid(line.indexOf(QLatin1Char('=')) + 1).trimmed();
+    }
+    return {};
+}
+
 bool looksDark(const QPalette &palette)
 {
     return palette.color(QPalette::Window).lightness() < palette.color(QPalette::WindowText).lightness();
@@ -50,16 +93,43 @@ bool looksDark(const QPalette &palette)
 
 Theme::Theme(QApplication &app, QObject *parent) : QObject(parent), m_app(app)
 {
-    m_systemIsDark =
-        looksDark(QApplication::palette()) || qEnvironmentVariable("GTK_THEME").endsWith(QLatin1String(":dark"));
+    m_system = detectSystemMode();
     // Fusion draws the same on every platform and honours palettes fully.
     m_app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     apply();
 }
 
+Theme::Mode Theme::detectSystemMode()
+{
+    const QString config = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    const QString gtkTheme = qEnvironmentVariable("GTK_THEME");
+    const QString gtkSettings = config + QStringLiteral("/gtk-3.0/settings.ini");
+    const QString gtkThemeName = iniValue(gtkSettings, QStringLiteral("gtk-theme-name"));
+    const QString kdeScheme = iniValue(config + QStringLiteral("/kdeglobals"), QStringLiteral("ColorScheme"));
+    for (const QString &name : {gtkTheme, gtkThemeName, kdeScheme})
+        if (name.contains(QLatin1String("HighContrast"), Qt::CaseInsensitive))
+            return Mode::HighContrast;
+    const bool dark =
+        looksDark(QApplication::palette()) || gtkTheme.endsWith(QLatin1String(":dark")) ||
+        gtkThemeName.contains(QLatin1String("dark"), Qt::CaseInsensitive) ||
+        iniValue(gtkSettings, QStringLiteral("gtk-application-prefer-dark-theme")) == QLatin1String("1") ||
+        kdeScheme.contains(QLatin1String("dark"), Qt::CaseInsensitive);
+    return dark ? Mode::Dark : Mode::Light;
+}
+
+Theme::Mode Theme::effectiveMode() const
+{
+    return m_mode == Mode::System ? m_system : m_mode;
+}
+
 bool Theme::isDark() const
 {
-    return m_mode == Mode::Dark || (m_mode == Mode::System && m_systemIsDark);
+    return effectiveMode() != Mode::Light;
+}
+
+bool Theme::isHighContrast() const
+{
+    return effectiveMode() == Mode::HighContrast;
 }
 
 void Theme::setMode(Mode mode)
@@ -73,7 +143,17 @@ void Theme::setMode(Mode mode)
 
 void Theme::apply()
 {
-    m_app.setPalette(isDark() ? darkPalette() : m_app.style()->standardPalette());
+    switch (effectiveMode()) {
+    case Mode::Dark:
+        m_app.setPalette(darkPalette());
+        break;
+    case Mode::HighContrast:
+        m_app.setPalette(highContrastPalette());
+        break;
+    default:
+        m_app.setPalette(m_app.style()->standardPalette());
+        break;
+    }
 }
 
 QString Theme::toString(Mode mode)
@@ -83,6 +163,8 @@ QString Theme::toString(Mode mode)
         return QStringLiteral("light");
     case Mode::Dark:
         return QStringLiteral("dark");
+    case Mode::HighContrast:
+        return QStringLiteral("high-contrast");
     case Mode::System:
         break;
     }
@@ -95,6 +177,8 @@ Theme::Mode Theme::fromString(const QString &text)
         return Mode::Light;
     if (text == QLatin1String("dark"))
         return Mode::Dark;
+    if (text == QLatin1String("high-contrast"))
+        return Mode::HighContrast;
     return Mode::System;
 }
 

@@ -1,17 +1,32 @@
 #include "tour.h"
 
+#include "command_palette.h"
+#include "editors.h"
+#include "info_bar.h"
 #include "main_window.h"
 #include "theme.h"
 
+#include <ui/apis/api_designer.h>
+#include <ui/apis/import_dialog.h>
+#include <ui/engine/embedded_gateway.h>
+#include <ui/entities/entity_actions.h>
+#include <ui/entities/user_directory.h>
+#include <ui/workspace/workspace_document.h>
 #include <ui/workspace/workspace_tree_model.h>
 
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPainter>
 #include <QPixmap>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTreeView>
+#include <QUndoStack>
 
 namespace gh::shell {
 
@@ -77,6 +92,226 @@ int runTour(MainWindow &window, Theme &theme, const QString &folder)
         if (auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("editorTabs")))
             tabs->setCurrentIndex(0);
     }
+    // The shell's own views: the palette, the settings, problems with content, the bars, in light and dark.
+    auto composite = [&](QWidget &overlay, const QString &name) {
+        settle();
+        QPixmap shot = window.grab();
+        QPainter painter(&shot);
+        painter.drawPixmap(window.mapFromGlobal(overlay.mapToGlobal(QPoint(0, 0))), overlay.grab());
+        painter.end();
+        if (shot.save(dir.filePath(name + QStringLiteral(".png"))))
+            ++written;
+    };
+    for (Theme::Mode mode : {Theme::Mode::Light, Theme::Mode::Dark}) {
+        theme.setMode(mode);
+        const QString suffix = mode == Theme::Mode::Dark ? QStringLiteral("-dark") : QString();
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("editorTabs"));
+        if (tabs)
+            tabs->setCurrentIndex(0);
+
+        window.showCommandPalette();
+        if (auto *palette = window.commandPalette()) {
+            if (auto *filter = palette->findChild<QLineEdit *>(QStringLiteral("commandFilter")))
+                filter->setText(QStringLiteral("gateway"));
+            composite(*palette, QStringLiteral("10-command-palette") + suffix);
+            palette->hide();
+        }
+
+        window.showSettings();
+        settle();
+        if (auto *settings = window.findChild<QDialog *>(QStringLiteral("settingsDialog"))) {
+            // Placed over the window's centre as a window manager would.
+            settings->adjustSize();
+            settings->move(window.mapToGlobal(
+                QPoint((window.width() - settings->width()) / 2, (window.height() - settings->height()) / 3)));
+            composite(*settings, QStringLiteral("11-settings") + suffix);
+            settings->reject();
+        }
+
+        // A broken edit through the document: the live compile lists its problems, the status bar says what runs.
+        auto *document = window.document();
+        if (document && document->isOpen() && !document->model().apis.empty()) {
+            auto api = document->model().apis.front();
+            const std::string name = api.name;
+            api.policy = gw::model::PolicyText{"<policies>\n\t<inbound>\n\t\t<base />\n\t\t<rate-limit-by-caller "
+                                               "calls=\"10\" />\n\t</inbound>\n</policies>\n"};
+            document->putEntity<gw::model::Api>(QStringLiteral("Tour"), name, api);
+            // The live compile starts after a short pause in editing.
+            QElapsedTimer waited;
+            waited.start();
+            while (window.gateway()->isServingLatest() && waited.elapsed() < 5000)
+                QApplication::processEvents(QEventLoop::AllEvents, 50);
+            if (auto *problemsDock = window.findChild<QDockWidget *>(QStringLiteral("problemsDock")))
+                problemsDock->raise();
+            shoot(QStringLiteral("12-problems") + suffix);
+            if (auto *problems = window.findChild<QTreeView *>(QStringLiteral("problemsView"));
+                problems && problems->model()->rowCount() > 0) {
+                emit problems->activated(problems->model()->index(0, 0));
+                shoot(QStringLiteral("13-problem-opened") + suffix);
+            }
+            document->undoStack()->undo();
+            waited.restart();
+            while (!window.gateway()->isServingLatest() && waited.elapsed() < 5000)
+                QApplication::processEvents(QEventLoop::AllEvents, 50);
+            if (tabs)
+                tabs->setCurrentIndex(0);
+        }
+
+        window.offerExternalReload();
+        shoot(QStringLiteral("14-files-changed") + suffix);
+        window.offerRecovery();
+        shoot(QStringLiteral("15-restore-offer") + suffix);
+        window.infoBar()->hide();
+    }
+    theme.setMode(Theme::Mode::HighContrast);
+    shoot(QStringLiteral("16-high-contrast"));
+    window.showCommandPalette();
+    if (auto *palette = window.commandPalette()) {
+        composite(*palette, QStringLiteral("17-command-palette-high-contrast"));
+        palette->hide();
+    }
+
+    // The entity editors (ui/entities), light and dark, each in a tab as the navigator opens it. The sample has
+    // no groups, backends or users: some are added for the pictures and undone afterwards.
+    if (auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("editorTabs")); tabs && window.document()) {
+        workspace::WorkspaceDocument &document = *window.document();
+        QUndoStack *stack = document.undoStack();
+        const int before = stack->index();
+        namespace model = gw::model;
+        const QString group = entities::createEntity(entities::Kind::Group, document);
+        if (const auto *found = document.find<model::Group>(group.toStdString())) {
+            model::Group edited = *found;
+            edited.displayName = "Partners";
+            edited.description = "Developers at partner companies";
+            document.putEntity(QStringLiteral("tour"), edited.name, std::optional(edited));
+        }
+        const QString west = entities::createEntity(entities::Kind::Backend, document);
+        if (const auto *found = document.find<model::Backend>(west.toStdString())) {
+            model::Backend edited = *found;
+            edited.title = "Conference (west)";
+            edited.description = "The conference service in West Europe";
+            edited.url = "https://conference-west.contoso.invalid/api";
+            edited.credentials = model::Json::parse(R"({"header": {"x-functions-key": ["{{conference-key}}"]}})");
+            model::CircuitBreakerRule rule;
+            rule.name = "trip-on-5xx";
+            rule.failureCount = 5;
+            rule.failureInterval = "PT1M";
+            rule.statusCodeRanges = {{500, 599}};
+            rule.tripDuration = "PT1M";
+            rule.acceptRetryAfter = true;
+            edited.circuitBreakerRules = {rule};
+            document.putEntity(QStringLiteral("tour"), edited.name, std::optional(edited));
+        }
+        const QString east = entities::createEntity(entities::Kind::Backend, document);
+        const QString pool = entities::createEntity(entities::Kind::Backend, document);
+        if (const auto *found = document.find<model::Backend>(pool.toStdString())) {
+            model::Backend edited = *found;
+            edited.type = "Pool";
+            edited.url.reset();
+            edited.protocol.reset();
+            edited.title = "Conference (both regions)";
+            edited.description = "West first; east takes over when west trips its breaker";
+            edited.pool = {{"/backends/" + west.toStdString(), 1, 3}, {"/backends/" + east.toStdString(), 2, 1}};
+            document.putEntity(QStringLiteral("tour"), edited.name, std::optional(edited));
+        }
+        const QString secret = entities::createEntity(entities::Kind::NamedValue, document);
+        if (const auto *found = document.find<model::NamedValue>(secret.toStdString())) {
+            model::NamedValue edited = *found;
+            edited.displayName = "conference-key";
+            edited.secret = true;
+            edited.value.reset();
+            document.putEntity(QStringLiteral("tour"), edited.name, std::optional(edited));
+        }
+        const QString user = entities::createEntity(entities::Kind::User, document);
+        if (const auto *found = entities::UserDirectory::of(document).find(user)) {
+            entities::User edited = *found;
+            edited.firstName = QStringLiteral("Ada");
+            edited.lastName = QStringLiteral("Lovelace");
+            edited.email = QStringLiteral("ada@contoso.invalid");
+            edited.groups = {QStringLiteral("developers")};
+            entities::UserDirectory::of(document).put(QStringLiteral("tour"), user, edited);
+        }
+        using Kind = workspace::WorkspaceTreeModel::Kind;
+        const std::pair<EditorTarget, QString> editors[] = {
+            {{Kind::Product, QStringLiteral("starter"), {}, QStringLiteral("Starter")}, QStringLiteral("product")},
+            {{Kind::Subscription, QStringLiteral("starter-demo"), {}, QStringLiteral("Starter demo")},
+             QStringLiteral("subscription")},
+            {{Kind::NamedValue, QStringLiteral("event-name"), {}, QStringLiteral("event-name")},
+             QStringLiteral("named-value")},
+            {{Kind::NamedValue, secret, {}, QStringLiteral("conference-key")}, QStringLiteral("named-value-secret")},
+            {{Kind::Backend, west, {}, QStringLiteral("Conference (west)")}, QStringLiteral("backend")},
+            {{Kind::Backend, pool, {}, QStringLiteral("Conference (both regions)")}, QStringLiteral("backend-pool")},
+            {{Kind::VersionSet, QStringLiteral("conference"), {}, QStringLiteral("Conference API")},
+             QStringLiteral("version-set")},
+            {{Kind::Group, group, {}, QStringLiteral("Partners")}, QStringLiteral("group")},
+            {{Kind::User, user, {}, QStringLiteral("Ada Lovelace")}, QStringLiteral("user")},
+        };
+        for (Theme::Mode mode : {Theme::Mode::Light, Theme::Mode::Dark}) {
+            theme.setMode(mode);
+            const QString suffix = mode == Theme::Mode::Dark ? QStringLiteral("-dark") : QString();
+            int number = 30;
+            for (const auto &[target, name] : editors) {
+                QWidget *page = createEditor(target, document);
+                if (!page)
+                    continue;
+                tabs->setCurrentIndex(tabs->addTab(page, target.title));
+                shoot(QStringLiteral("%1-entity-%2").arg(number).arg(name) + suffix);
+                // Long forms (a backend's credentials and circuit breaker) also from their end.
+                if (auto *scroll = page->findChild<QScrollArea *>(QStringLiteral("editorScrollArea"));
+                    scroll && scroll->verticalScrollBar()->maximum() > 0) {
+                    scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+                    shoot(QStringLiteral("%1-entity-%2-end").arg(number).arg(name) + suffix);
+                }
+                ++number;
+                tabs->removeTab(tabs->indexOf(page));
+                delete page;
+            }
+        }
+        while (stack->index() > before)
+            stack->undo();
+
+        tabs->setCurrentIndex(0);
+    }
+
+    // The API designer (ui/apis): settings, an operation, the OpenAPI tab and the import preview.
+    if (auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("editorTabs")); tabs && window.document()) {
+        workspace::WorkspaceDocument &document = *window.document();
+        for (Theme::Mode mode : {Theme::Mode::Light, Theme::Mode::Dark}) {
+            theme.setMode(mode);
+            const QString suffix = mode == Theme::Mode::Dark ? QStringLiteral("-dark") : QString();
+            auto *designer = new apis::ApiDesigner(document, QStringLiteral("conference-api"));
+            tabs->setCurrentIndex(tabs->addTab(designer, QStringLiteral("Conference API")));
+            shoot(QStringLiteral("50-api-settings") + suffix);
+            designer->selectOperation(QStringLiteral("get-session"));
+            shoot(QStringLiteral("51-api-operation") + suffix);
+            if (auto *sections = designer->findChild<QTabWidget *>(QStringLiteral("operationTabs"))) {
+                sections->setCurrentIndex(1); // the parameters
+                shoot(QStringLiteral("55-api-operation-parameters") + suffix);
+                sections->setCurrentIndex(0);
+            }
+            designer->selectOperation(QStringLiteral("submit-feedback"));
+            if (auto *sections = designer->findChild<QTabWidget *>(QStringLiteral("operationTabs")))
+                sections->setCurrentIndex(2); // the request body
+            shoot(QStringLiteral("52-api-operation-request") + suffix);
+            designer->showSpecification();
+            shoot(QStringLiteral("53-api-openapi") + suffix);
+            {
+                apis::ImportDialog dialog(document, QStringLiteral("conference-api"), &window);
+                dialog.setSource(
+                    QDir(document.root()).filePath(QStringLiteral("apis/petstore-api/specification.yaml")));
+                dialog.load();
+                dialog.show();
+                dialog.move(window.mapToGlobal(
+                    QPoint((window.width() - dialog.width()) / 2, (window.height() - dialog.height()) / 3)));
+                composite(dialog, QStringLiteral("54-api-import-preview") + suffix);
+                dialog.reject();
+            }
+            tabs->removeTab(tabs->indexOf(designer));
+            delete designer;
+        }
+        tabs->setCurrentIndex(0);
+    }
+
     theme.setMode(original);
     return written;
 }

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSet>
 
 namespace gh::workspace {
 
@@ -39,6 +40,47 @@ private:
     std::optional<gw::model::PolicyText> m_before;
     std::optional<gw::model::PolicyText> m_after;
     QString m_mergeKey;
+};
+
+// One undo step that swaps the whole model (a recovered copy, a reload that keeps edits).
+class ModelCommand : public QUndoCommand {
+public:
+    ModelCommand(WorkspaceDocument &document, const QString &text, gw::model::Workspace after)
+        : QUndoCommand(text), m_document(document), m_before(document.m_model), m_after(std::move(after))
+    {
+    }
+    void redo() override { set(m_after, m_before); }
+    void undo() override { set(m_before, m_after); }
+
+private:
+    template<class T>
+    void announce(const gw::model::Workspace &a, const gw::model::Workspace &b)
+    {
+        QSet<QString> names;
+        for (const auto *workspace : {&a, &b})
+            for (const T &entity : collectionOf<T>(*workspace))
+                names.insert(QString::fromStdString(entity.name));
+        for (const QString &name : names)
+            emit m_document.entityChanged(kindOf<T>(), name, name);
+    }
+    void set(const gw::model::Workspace &to, const gw::model::Workspace &from)
+    {
+        m_document.m_model = to;
+        announce<gw::model::Api>(to, from);
+        announce<gw::model::VersionSet>(to, from);
+        announce<gw::model::Product>(to, from);
+        announce<gw::model::Group>(to, from);
+        announce<gw::model::Subscription>(to, from);
+        announce<gw::model::NamedValue>(to, from);
+        announce<gw::model::Backend>(to, from);
+        announce<gw::model::PolicyFragment>(to, from);
+        emit m_document.entityChanged(EntityKind::ServicePolicy, {}, {});
+        emit m_document.modelChanged();
+    }
+
+    WorkspaceDocument &m_document;
+    gw::model::Workspace m_before;
+    gw::model::Workspace m_after;
 };
 
 WorkspaceDocument::WorkspaceDocument(QObject *parent) : QObject(parent)
@@ -103,6 +145,29 @@ bool WorkspaceDocument::revert()
     if (m_folder.isEmpty())
         return false;
     return open(m_folder);
+}
+
+bool WorkspaceDocument::saveCopyTo(const QString &folder) const
+{
+    if (!m_loaded)
+        return false;
+    return gw::store::saveWorkspaceAs(*m_loaded, m_model, folder.toStdString()).ok();
+}
+
+bool WorkspaceDocument::replaceModelFrom(const QString &folder, const QString &text)
+{
+    if (!m_loaded)
+        return false;
+    auto copy = gw::store::readWorkspace(folder.toStdString());
+    if (copy.root.empty())
+        return false;
+    replaceModel(text, std::move(copy.workspace));
+    return true;
+}
+
+void WorkspaceDocument::replaceModel(const QString &text, gw::model::Workspace model)
+{
+    m_undoStack.push(new ModelCommand(*this, text, std::move(model)));
 }
 
 void WorkspaceDocument::setServicePolicy(const QString &text, std::optional<gw::model::PolicyText> policy,

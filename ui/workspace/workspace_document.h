@@ -101,6 +101,16 @@ public:
     bool revert();
     const gw::Diagnostics &saveProblems() const { return m_saveProblems; }
 
+    // Writes the workspace as edited (every file of the root, changed or not) into `folder`, leaving the
+    // document's own files and state alone: a recovery copy. Returns false when a file could not be written.
+    bool saveCopyTo(const QString &folder) const;
+    // Makes the workspace read from `folder` (a copy written by saveCopyTo) the document's unsaved state, in one
+    // undo step called `text`; the files stay as they are until save(). Returns false when there is none there.
+    bool replaceModelFrom(const QString &folder, const QString &text);
+    // Replaces the whole model by `model` in one undo step called `text`: entityChanged() is emitted for every
+    // entity of every kind in either model, then modelChanged() once.
+    void replaceModel(const QString &text, gw::model::Workspace model);
+
     // Replaces the entity called `name` with `value`: `value` absent removes it,
     // an unknown `name` adds `value` (at the end, or before `insertBefore`). A
     // rename is a value whose name differs from `name`. One undo step called
@@ -136,6 +146,7 @@ private:
     template<class T>
     friend class EntityCommand;
     friend class ServicePolicyCommand;
+    friend class ModelCommand;
     void notifyChanged(EntityKind kind, const std::string &oldName, const std::string &newName);
 
     QString m_folder;

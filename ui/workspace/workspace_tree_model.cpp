@@ -73,6 +73,20 @@ void WorkspaceTreeModel::setWorkspace(const gw::model::Workspace &workspace)
     endResetModel();
 }
 
+void WorkspaceTreeModel::setUsers(const std::vector<UserItem> &users)
+{
+    beginResetModel();
+    m_users = users;
+    for (auto &category : m_root->children) {
+        if (category->kind == Kind::Category && category->name == QLatin1String("users")) {
+            category->children.clear();
+            for (const auto &user : m_users)
+                category->add(Kind::User, user.text, user.id, user.toolTip);
+        }
+    }
+    endResetModel();
+}
+
 void WorkspaceTreeModel::clear()
 {
     beginResetModel();
@@ -104,7 +118,7 @@ void WorkspaceTreeModel::build(const gw::model::Workspace &workspace)
         }
     };
 
-    Node *apis = m_root->add(Kind::Category, tr("APIs"));
+    Node *apis = m_root->add(Kind::Category, tr("APIs"), QStringLiteral("apis"));
     for (const auto &versionSet : workspace.versionSets) {
         Node *setNode = nullptr;
         for (const auto &api : workspace.apis) {
@@ -122,28 +136,36 @@ void WorkspaceTreeModel::build(const gw::model::Workspace &workspace)
             addApi(apis, api);
     }
 
-    Node *products = m_root->add(Kind::Category, tr("Products"));
+    Node *products = m_root->add(Kind::Category, tr("Products"), QStringLiteral("products"));
     for (const auto &product : workspace.products)
         products->add(Kind::Product, orName(product.displayName, product.name), q(product.name),
                       q(product.description));
 
-    Node *subscriptions = m_root->add(Kind::Category, tr("Subscriptions"));
+    Node *subscriptions = m_root->add(Kind::Category, tr("Subscriptions"), QStringLiteral("subscriptions"));
     for (const auto &subscription : workspace.subscriptions)
         subscriptions->add(Kind::Subscription, orName(subscription.displayName, subscription.name),
                            q(subscription.name), tr("Scope %1, %2").arg(q(subscription.scope), q(subscription.state)));
 
-    Node *namedValues = m_root->add(Kind::Category, tr("Named values"));
+    Node *namedValues = m_root->add(Kind::Category, tr("Named values"), QStringLiteral("namedValues"));
     for (const auto &value : workspace.namedValues)
         namedValues->add(Kind::NamedValue, orName(value.displayName, value.name), q(value.name),
                          value.secret.value_or(false) ? tr("Secret") : q(value.value));
 
-    Node *backends = m_root->add(Kind::Category, tr("Backends"));
+    Node *backends = m_root->add(Kind::Category, tr("Backends"), QStringLiteral("backends"));
     for (const auto &backend : workspace.backends)
         backends->add(Kind::Backend, q(backend.name), q(backend.name), q(backend.url));
 
-    Node *fragments = m_root->add(Kind::Category, tr("Policy fragments"));
+    Node *fragments = m_root->add(Kind::Category, tr("Policy fragments"), QStringLiteral("policyFragments"));
     for (const auto &fragment : workspace.policyFragments)
         fragments->add(Kind::PolicyFragment, q(fragment.name), q(fragment.name), q(fragment.description));
+
+    Node *groups = m_root->add(Kind::Category, tr("Groups"), QStringLiteral("groups"));
+    for (const auto &group : workspace.groups)
+        groups->add(Kind::Group, orName(group.displayName, group.name), q(group.name), q(group.description));
+
+    Node *users = m_root->add(Kind::Category, tr("Users"), QStringLiteral("users"));
+    for (const auto &user : m_users)
+        users->add(Kind::User, user.text, user.id, user.toolTip);
 }
 
 WorkspaceTreeModel::Node *WorkspaceTreeModel::nodeFor(const QModelIndex &index) const

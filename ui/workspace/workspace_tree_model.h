@@ -10,8 +10,9 @@
 namespace gh::workspace {
 
 // The navigator's tree: the service policy, APIs (grouped by version set, with
-// their operations), products, subscriptions, named values, backends and
-// policy fragments. A read-only snapshot of a model::Workspace.
+// their operations), products, subscriptions, named values, backends,
+// policy fragments, groups and users (console data, handed in with
+// setUsers()). A read-only snapshot of a model::Workspace.
 class WorkspaceTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
@@ -25,7 +26,9 @@ public:
         Subscription,
         NamedValue,
         Backend,
-        PolicyFragment
+        PolicyFragment,
+        Group,
+        User
     };
     Q_ENUM(Kind)
 
@@ -41,6 +44,13 @@ public:
 
     void setWorkspace(const gw::model::Workspace &workspace);
     void clear();
+    // Users are console data, not part of the workspace model: the shell hands them in (kept across setWorkspace).
+    struct UserItem {
+        QString id;
+        QString text;
+        QString toolTip;
+    };
+    void setUsers(const std::vector<UserItem> &users);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -55,6 +65,7 @@ private:
     void build(const gw::model::Workspace &workspace);
 
     std::unique_ptr<Node> m_root;
+    std::vector<UserItem> m_users;
 };
 
 } // namespace gh::workspace

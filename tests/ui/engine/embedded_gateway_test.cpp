@@ -1,4 +1,7 @@
+#include <temp_folder.h>
 #include <ui/engine/embedded_gateway.h>
+
+#include <filesystem>
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -42,6 +45,39 @@ private slots:
         QCOMPARE(gateway.state(), EmbeddedGateway::State::Stopped);
         QVERIFY(gateway.address().isEmpty());
         QVERIFY(getStatus(before + QStringLiteral("/status-0123456789abcdef")) != 200);
+    }
+
+    void bringsRequestsAndEventsToTheLog()
+    {
+        // A copy of the sample whose Pet Store API logs every request to an event hub logger.
+        gw::test::TempFolder temp;
+        std::filesystem::copy(GW_SAMPLE_WORKSPACE, temp.path() / "ws", std::filesystem::copy_options::recursive);
+        temp.write("ws/loggers/audit/loggerInformation.json",
+                   R"({"properties": {"loggerType": "azureEventHub", "description": "audit"}})");
+        temp.write("ws/apis/petstore-api/policy.xml",
+                   "<policies><inbound><base /><log-to-eventhub logger-id=\"audit\">@(\"seen \" + "
+                   "context.Request.Url.Path)</log-to-eventhub><mock-response status-code=\"200\" "
+                   "content-type=\"application/json\" /></inbound><backend><base /></backend><outbound><base />"
+                   "</outbound><on-error><base /></on-error></policies>");
+
+        EmbeddedGateway gateway;
+        gateway.setDrainInterval(20);
+        QStringList lines;
+        connect(&gateway, &EmbeddedGateway::messageLogged, this, [&](const QString &line) { lines << line; });
+        QVERIFY2(gateway.start(QString::fromStdString((temp.path() / "ws").string())),
+                 qPrintable(gateway.errorString()));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(getStatus(gateway.address() +
+                               QStringLiteral("/petstore/pets?subscription-key=unlimited-demo-primary-key-0001")),
+                     200);
+        QTRY_VERIFY_WITH_TIMEOUT(lines.filter(QStringLiteral("GET /petstore/pets → 200")).size() == 3, 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(lines.filter(QStringLiteral("[audit]")).size() == 3, 3000);
+        QVERIFY2(lines.filter(QStringLiteral("[audit]"))
+                     .first()
+                     .contains(QStringLiteral("seen /v2/pets")) /* the backend URL */,
+                 qPrintable(lines.filter(QStringLiteral("[audit]")).first()));
+        QVERIFY(gateway.requestRate() > 0);
+        QCOMPARE(gateway.requestCount(), 3u);
     }
 
     void reportsAWorkspaceThatCannotBeServed()

@@ -41,7 +41,7 @@ private slots:
         QCOMPARE(window.dockWidgetArea(navigator), Qt::LeftDockWidgetArea);
         QCOMPARE(window.dockWidgetArea(problems), Qt::BottomDockWidgetArea);
         QCOMPARE(window.dockWidgetArea(log), Qt::BottomDockWidgetArea);
-        QCOMPARE(window.centralWidget()->objectName(), QStringLiteral("editorTabs"));
+        QVERIFY(window.centralWidget()->findChild<QTabWidget *>(QStringLiteral("editorTabs")));
 
         const QStringList menus = [&] {
             QStringList titles;
@@ -53,8 +53,9 @@ private slots:
         auto *open = window.findChild<QAction *>(QStringLiteral("openWorkspaceAction"));
         QVERIFY(open);
         QCOMPARE(open->shortcut(), QKeySequence(QKeySequence::Open));
+        // The platform's key for Quit, Ctrl+Q where the platform has none (offscreen).
         QCOMPARE(window.findChild<QAction *>(QStringLiteral("quitAction"))->shortcut(),
-                 QKeySequence(QKeySequence::Quit));
+                 QKeySequence::keyBindings(QKeySequence::Quit).value(0, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     }
 
     void servesTheOpenedWorkspace()
