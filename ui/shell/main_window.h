@@ -62,6 +62,8 @@ public:
     engine::EmbeddedGateway *gateway() const { return m_gateway; }
     CommandPalette *commandPalette() const { return m_palette; }
     InfoBar *infoBar() const { return m_infoBar; }
+    // The navigator's item for an entity (`kind` a WorkspaceTreeModel::Kind; `apiName` for an operation).
+    QModelIndex findItem(int kind, const QString &name, const QString &apiName = {}) const;
 
     // Tests make these short.
     void setAutosaveInterval(int ms) { m_autosaveTimer.setInterval(ms); }
@@ -95,7 +97,6 @@ private:
     void chooseWorkspace();
     void chooseNewWorkspace();
     void openItem(const QModelIndex &index);
-    QModelIndex findItem(int kind, const QString &name, const QString &apiName = {}) const;
     void showWelcome();
     void closeTab(int index);
     void showAbout();

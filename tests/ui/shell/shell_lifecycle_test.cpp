@@ -153,6 +153,49 @@ private slots:
         QVERIFY(again.infoBar()->isHidden()); // nothing to recover after a save
     }
 
+    // One undo stack for the workspace: Edit > Undo steps back through edits made in different editors, newest
+    // first, and every open editor shows the value it brings back.
+    void undoesAndRedoesAcrossEditors()
+    {
+        gw::test::TempFolder temp;
+        const QString folder = copySample(temp);
+        Theme theme(*qApp);
+        MainWindow window(theme);
+        QVERIFY(window.openWorkspace(folder));
+        window.show();
+        using Kind = gh::workspace::WorkspaceTreeModel::Kind;
+        auto *tree = window.findChild<QTreeView *>(QStringLiteral("navigator"));
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("editorTabs"));
+
+        emit tree->activated(window.findItem(static_cast<int>(Kind::Product), QStringLiteral("starter")));
+        auto *productName = tabs->currentWidget()->findChild<QLineEdit *>(QStringLiteral("productDisplayName"));
+        QVERIFY(productName);
+        const QString productBefore = productName->text();
+        QTest::keyClicks(productName, QStringLiteral(" plan"));
+
+        emit tree->activated(window.findItem(static_cast<int>(Kind::Api), QStringLiteral("conference-api")));
+        auto *apiName = tabs->currentWidget()->findChild<QLineEdit *>(QStringLiteral("displayNameEdit"));
+        QVERIFY(apiName);
+        const QString apiBefore = apiName->text();
+        QTest::keyClicks(apiName, QStringLiteral(" 2026"));
+        QCOMPARE(QString::fromStdString(*window.document()->model().findApi("conference-api")->displayName),
+                 apiBefore + QStringLiteral(" 2026"));
+
+        auto *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
+        auto *redo = window.findChild<QAction *>(QStringLiteral("redoAction"));
+        undo->trigger(); // the API's edit, the newest
+        QCOMPARE(apiName->text(), apiBefore);
+        QCOMPARE(productName->text(), productBefore + QStringLiteral(" plan"));
+        undo->trigger(); // then the product's
+        QCOMPARE(productName->text(), productBefore);
+        QVERIFY(!window.isWindowModified());
+        redo->trigger();
+        QCOMPARE(productName->text(), productBefore + QStringLiteral(" plan"));
+        QCOMPARE(QString::fromStdString(*window.document()->model().findProduct("starter")->displayName),
+                 productBefore + QStringLiteral(" plan"));
+        QVERIFY(window.isWindowModified());
+    }
+
     void asksBeforeLosingChanges()
     {
         gw::test::TempFolder temp;
