@@ -589,6 +589,7 @@ QWidget *ApiDesigner::setupSettings()
 
     auto *scroll = new QScrollArea;
     scroll->setObjectName(QStringLiteral("settingsPage"));
+    scroll->setFocusPolicy(Qt::NoFocus); // a page, not a stop for Tab: its fields are
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(page);

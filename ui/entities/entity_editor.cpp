@@ -39,6 +39,7 @@ EntityEditor::EntityEditor(workspace::WorkspaceDocument &document, std::optional
     outer->setContentsMargins(0, 0, 0, 0);
     auto *scroll = new QScrollArea;
     scroll->setObjectName(QStringLiteral("editorScrollArea"));
+    scroll->setFocusPolicy(Qt::NoFocus); // a page, not a stop for Tab: its fields are
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     outer->addWidget(scroll);
