@@ -2,14 +2,37 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QPainter>
 #include <QPalette>
+#include <QProxyStyle>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 namespace gh::shell {
 
 namespace {
+
+// Fusion outlines check boxes with a darker shade of the window colour, which vanishes on a dark base (an
+// unchecked box in a list could not be seen): on dark palettes the box gets an outline in the disabled-text grey.
+class ContrastStyle : public QProxyStyle {
+public:
+    using QProxyStyle::QProxyStyle;
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget) const override
+    {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        if (element != PE_IndicatorCheckBox || option->palette.base().color().lightness() >= 128)
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(option->palette.color(QPalette::Disabled, QPalette::Text));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(option->rect.adjusted(0, 0, -1, -1));
+        painter->restore();
+    }
+};
 
 QPalette darkPalette()
 {
@@ -40,6 +63,7 @@ QPalette darkPalette()
     p.setColor(QPalette::Shadow, Qt::black);
     for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
         p.setColor(QPalette::Disabled, role, disabled);
+    p.setColor(QPalette::Disabled, QPalette::Base, window); // a disabled field sinks into the window
     return p;
 }
 
@@ -95,7 +119,7 @@ Theme::Theme(QApplication &app, QObject *parent) : QObject(parent), m_app(app)
 {
     m_system = detectSystemMode();
     // Fusion draws the same on every platform and honours palettes fully.
-    m_app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    m_app.setStyle(new ContrastStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
     apply();
 }
 
