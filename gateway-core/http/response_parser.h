@@ -39,13 +39,10 @@ private:
         if (length)
             m_response.body.reserve(static_cast<std::size_t>(std::min(*length, kMaxReserve)));
     }
-    std::size_t on_body_impl(string_view body, error_code &) override
-    {
-        m_response.body.append(body.data(), body.size());
-        return body.size();
-    }
+    std::size_t on_body_impl(string_view body, error_code &) override { return append(body); }
     void on_chunk_header_impl(std::uint64_t, string_view, error_code &) override {}
-    std::size_t on_chunk_body_impl(std::uint64_t, string_view body, error_code &) override
+    std::size_t on_chunk_body_impl(std::uint64_t, string_view body, error_code &) override { return append(body); }
+    std::size_t append(string_view body)
     {
         m_response.body.append(body.data(), body.size());
         return body.size();

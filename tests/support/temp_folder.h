@@ -29,6 +29,15 @@ public:
         std::ofstream(m_path / relative, std::ios::binary) << text;
     }
 
+#ifdef GW_SAMPLE_WORKSPACE
+    // A writable copy of the sample workspace at `relative` below the folder.
+    std::filesystem::path copySample(const std::string &relative = "contoso") const
+    {
+        std::filesystem::copy(GW_SAMPLE_WORKSPACE, m_path / relative, std::filesystem::copy_options::recursive);
+        return m_path / relative;
+    }
+#endif
+
 private:
     std::filesystem::path m_path;
 };

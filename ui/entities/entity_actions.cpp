@@ -28,6 +28,17 @@ std::string freshName(const workspace::WorkspaceDocument &document, const std::s
     }
 }
 
+// Adds a T under the first free "<stem>-N" name, filled in by `fill`, as one undo step; returns its name.
+template<class T, class Fill>
+QString add(workspace::WorkspaceDocument &document, const std::string &stem, const QString &text, Fill fill)
+{
+    T entity;
+    entity.name = freshName<T>(document, stem);
+    fill(entity);
+    document.putEntity(text, entity.name, std::optional(entity));
+    return QString::fromStdString(entity.name);
+}
+
 template<class T>
 bool remove(workspace::WorkspaceDocument &document, const QString &name, const QString &text)
 {
@@ -118,59 +129,44 @@ QString createEntity(Kind kind, workspace::WorkspaceDocument &document)
     if (!document.isOpen())
         return {};
     switch (kind) {
-    case Kind::Product: {
-        model::Product product;
-        product.name = freshName<model::Product>(document, "product");
-        product.displayName = "New product";
-        product.state = "notPublished";
-        product.subscriptionRequired = true;
-        document.putEntity(tr("New product"), product.name, std::optional(product));
-        return QString::fromStdString(product.name);
-    }
+    case Kind::Product:
+        return add<model::Product>(document, "product", tr("New product"), [](model::Product &product) {
+            product.displayName = "New product";
+            product.state = "notPublished";
+            product.subscriptionRequired = true;
+        });
     case Kind::Subscription: {
-        model::Subscription subscription;
-        subscription.name = freshName<model::Subscription>(document, "subscription");
-        subscription.displayName = "New subscription";
-        subscription.scope =
-            document.model().products.empty() ? "/apis" : "/products/" + document.model().products.front().name;
-        subscription.state = "active";
-        document.putEntity(tr("New subscription"), subscription.name, std::optional(subscription));
-        return QString::fromStdString(subscription.name);
+        const auto &products = document.model().products;
+        const std::string scope = products.empty() ? "/apis" : "/products/" + products.front().name;
+        return add<model::Subscription>(document, "subscription", tr("New subscription"),
+                                        [&scope](model::Subscription &subscription) {
+                                            subscription.displayName = "New subscription";
+                                            subscription.scope = scope;
+                                            subscription.state = "active";
+                                        });
     }
-    case Kind::NamedValue: {
-        model::NamedValue value;
-        value.name = freshName<model::NamedValue>(document, "named-value");
-        value.displayName = value.name;
-        value.secret = false;
-        value.value = "";
-        document.putEntity(tr("New named value"), value.name, std::optional(value));
-        return QString::fromStdString(value.name);
-    }
-    case Kind::Backend: {
-        model::Backend backend;
-        backend.name = freshName<model::Backend>(document, "backend");
-        backend.url = "https://backend.example.com";
-        backend.protocol = "http";
-        backend.type = "Single";
-        document.putEntity(tr("New backend"), backend.name, std::optional(backend));
-        return QString::fromStdString(backend.name);
-    }
-    case Kind::VersionSet: {
-        model::VersionSet set;
-        set.name = freshName<model::VersionSet>(document, "version-set");
-        set.displayName = "New version set";
-        set.versioningScheme = "Segment";
-        document.putEntity(tr("New version set"), set.name, std::optional(set));
-        return QString::fromStdString(set.name);
-    }
-    case Kind::Group: {
-        model::Group group;
-        group.name = freshName<model::Group>(document, "group");
-        group.displayName = "New group";
-        group.type = "custom";
-        document.putEntity(tr("New group"), group.name, std::optional(group));
-        return QString::fromStdString(group.name);
-    }
+    case Kind::NamedValue:
+        return add<model::NamedValue>(document, "named-value", tr("New named value"), [](model::NamedValue &value) {
+            value.displayName = value.name;
+            value.secret = false;
+            value.value = "";
+        });
+    case Kind::Backend:
+        return add<model::Backend>(document, "backend", tr("New backend"), [](model::Backend &backend) {
+            backend.url = "https://backend.example.com";
+            backend.protocol = "http";
+            backend.type = "Single";
+        });
+    case Kind::VersionSet:
+        return add<model::VersionSet>(document, "version-set", tr("New version set"), [](model::VersionSet &set) {
+            set.displayName = "New version set";
+            set.versioningScheme = "Segment";
+        });
+    case Kind::Group:
+        return add<model::Group>(document, "group", tr("New group"), [](model::Group &group) {
+            group.displayName = "New group";
+            group.type = "custom";
+        });
     case Kind::User: {
         auto &users = UserDirectory::of(document);
         QString id;

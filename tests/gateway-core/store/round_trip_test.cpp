@@ -103,9 +103,10 @@ TEST(RoundTrip, LegacyFoldersImportAndUpgradeToV7)
     // shapes, not a consistent instance", so some references dangle (warnings) and
     // the revision folder testapi;rev=2 came without its root API (an error).
     for (const auto &d : loaded.diagnostics) {
-        if (d.severity == Severity::Error)
+        if (d.severity == Severity::Error) {
             EXPECT_EQ(format(d), "apis/testapi;rev=2/apiInformation.json: error: revision folder 'testapi;rev=2' "
                                  "has no root API folder 'apis/testapi'");
+        }
     }
 
     const model::Product *starter = loaded.workspace.findProduct("starter");

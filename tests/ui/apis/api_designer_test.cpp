@@ -45,10 +45,9 @@ namespace model = gw::model;
 
 namespace {
 
-QString copySample(const std::filesystem::path &into)
+QString copySample(const gw::test::TempFolder &temp)
 {
-    std::filesystem::copy(GW_SAMPLE_WORKSPACE, into, std::filesystem::copy_options::recursive);
-    return QString::fromStdString(into.string());
+    return QString::fromStdString(temp.copySample("ws").string());
 }
 
 std::string readFile(const std::filesystem::path &path)
@@ -197,7 +196,7 @@ components:
     void designNewApiSaveAndReopen()
     {
         gw::test::TempFolder temp;
-        const QString folder = copySample(temp / "ws");
+        const QString folder = copySample(temp);
         std::string specOnDisk;
         std::string apiName;
         {
@@ -437,7 +436,7 @@ components:
     void importMergeAndReplace()
     {
         gw::test::TempFolder temp;
-        const QString folder = copySample(temp / "ws");
+        const QString folder = copySample(temp);
         WorkspaceDocument document;
         QVERIFY(document.open(folder));
         const std::string source = (temp / "ws" / "apis" / "conference-api" / "specification.yaml").string();

@@ -51,7 +51,7 @@ private slots:
     {
         // A copy of the sample whose Pet Store API logs every request to an event hub logger.
         gw::test::TempFolder temp;
-        std::filesystem::copy(GW_SAMPLE_WORKSPACE, temp.path() / "ws", std::filesystem::copy_options::recursive);
+        temp.copySample("ws");
         temp.write("ws/loggers/audit/loggerInformation.json",
                    R"({"properties": {"loggerType": "azureEventHub", "description": "audit"}})");
         temp.write("ws/apis/petstore-api/policy.xml",

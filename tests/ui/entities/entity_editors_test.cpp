@@ -50,9 +50,7 @@ private:
     // A writable copy of the sample workspace, opened.
     static QString copySample(const gw::test::TempFolder &temp)
     {
-        const auto into = temp.path() / "contoso";
-        std::filesystem::copy(GW_SAMPLE_WORKSPACE, into, std::filesystem::copy_options::recursive);
-        return QString::fromStdString(into.string());
+        return QString::fromStdString(temp.copySample().string());
     }
 
     template<class T>

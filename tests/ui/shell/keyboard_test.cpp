@@ -83,10 +83,9 @@ private slots:
         QFETCH(int, kind);
         QFETCH(QString, name);
         gw::test::TempFolder temp;
-        std::filesystem::copy(GW_SAMPLE_WORKSPACE, temp.path() / "contoso", std::filesystem::copy_options::recursive);
         Theme theme(*qApp);
         MainWindow window(theme);
-        QVERIFY(window.openWorkspace(QString::fromStdString((temp.path() / "contoso").string())));
+        QVERIFY(window.openWorkspace(QString::fromStdString(temp.copySample().string())));
         window.show();
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));

@@ -47,9 +47,7 @@ namespace {
 // Copies the sample workspace into a fresh temporary folder.
 QString copySample(const gw::test::TempFolder &temp)
 {
-    const auto target = temp.path() / "contoso";
-    std::filesystem::copy(GW_SAMPLE_WORKSPACE, target, std::filesystem::copy_options::recursive);
-    return QString::fromStdString(target.string());
+    return QString::fromStdString(temp.copySample().string());
 }
 
 // Calls `answer` on the next modal message box once it is shown (polling, as exec() runs its own event loop).
@@ -124,16 +122,8 @@ private slots:
 
             // An open editor tab of the changed entity carries the marker; the Save action clears it.
             auto *tree = window.findChild<QTreeView *>(QStringLiteral("navigator"));
-            QModelIndex namedValue;
-            std::function<void(const QModelIndex &)> find = [&](const QModelIndex &parent) {
-                for (int row = 0; row < tree->model()->rowCount(parent); ++row) {
-                    const QModelIndex index = tree->model()->index(row, 0, parent);
-                    if (index.data(gh::workspace::WorkspaceTreeModel::NameRole).toString() == "event-name")
-                        namedValue = index;
-                    find(index);
-                }
-            };
-            find({});
+            const QModelIndex namedValue = window.findItem(
+                static_cast<int>(gh::workspace::WorkspaceTreeModel::Kind::NamedValue), QStringLiteral("event-name"));
             QVERIFY(namedValue.isValid());
             emit tree->activated(namedValue);
             auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("editorTabs"));

@@ -16,14 +16,6 @@ namespace model = gw::model;
 class WorkspaceDocumentTest : public QObject {
     Q_OBJECT
 
-private:
-    // A writable copy of the sample workspace.
-    static QString copySample(const std::filesystem::path &into)
-    {
-        std::filesystem::copy(GW_SAMPLE_WORKSPACE, into, std::filesystem::copy_options::recursive);
-        return QString::fromStdString(into.string());
-    }
-
 private slots:
     void editsUndoAndRedoOneEntity()
     {
@@ -94,7 +86,7 @@ private slots:
     void savesOnlyWhatChangedAndReopensTheSame()
     {
         gw::test::TempFolder temp;
-        const QString folder = copySample(temp.path() / "contoso");
+        const QString folder = QString::fromStdString(temp.copySample().string());
         WorkspaceDocument document;
         QVERIFY(document.open(folder));
         model::Product edited = *document.model().findProduct("starter");
