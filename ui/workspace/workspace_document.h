@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>

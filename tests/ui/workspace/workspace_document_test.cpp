@@ -1,3 +1,4 @@
+#include <ui/workspace/policy_target.h>
 #include <ui/workspace/workspace_document.h>
 
 #include <temp_folder.h>
@@ -118,6 +119,36 @@ private slots:
         QCOMPARE(document.model().policy->text, std::string("<policies/>"));
         document.undoStack()->undo();
         QCOMPARE(document.model().policy.has_value(), before.has_value());
+    }
+    // Every scope's policy is read and written through one PolicyTarget; an operation without a policy gets one,
+    // and undo removes it again.
+    void policiesOfEveryScopeAreReadAndWritten()
+    {
+        using gh::workspace::PolicyTarget;
+        WorkspaceDocument document;
+        QVERIFY(document.open(QStringLiteral(GW_SAMPLE_WORKSPACE)));
+        const PolicyTarget targets[] = {
+            PolicyTarget::global(), PolicyTarget::product("starter"), PolicyTarget::api("conference-api"),
+            PolicyTarget::operationOf("conference-api", "get-session"), PolicyTarget::fragment("correlation-id")};
+        for (const auto &target : targets) {
+            const QString file = QDir(document.root()).filePath(QString::fromStdString(target.relativePath()));
+            QFile onDisk(file);
+            QVERIFY2(onDisk.open(QIODevice::ReadOnly), qPrintable(file));
+            QCOMPARE(gh::workspace::policyText(document.model(), target), onDisk.readAll().toStdString());
+
+            gh::workspace::setPolicyText(document, target, std::string("<policies />"), QStringLiteral("Edit"));
+            QCOMPARE(gh::workspace::policyText(document.model(), target), std::string("<policies />"));
+        }
+        QCOMPARE(document.undoStack()->count(), 5);
+
+        const auto fresh = PolicyTarget::operationOf("conference-api", "list-speakers");
+        QVERIFY(!gh::workspace::policyText(document.model(), fresh));
+        QVERIFY(gh::workspace::policyOwnerExists(document.model(), fresh));
+        gh::workspace::setPolicyText(document, fresh, std::string("<policies />"), QStringLiteral("Add"));
+        QCOMPARE(gh::workspace::policyText(document.model(), fresh), std::string("<policies />"));
+        document.undoStack()->undo();
+        QVERIFY(!gh::workspace::policyText(document.model(), fresh));
+        QVERIFY(!gh::workspace::policyOwnerExists(document.model(), PolicyTarget::product("missing")));
     }
 };
 
