@@ -545,6 +545,15 @@ void addContextMembers(std::vector<Member> &t)
         const auto &certificate = certificateOf(c);
         return Value::boolean(certificate.verify && certificate.verify(true));
     }));
+    t.push_back(method(Certificate, "GetRSAPublicKey", 0, 0, {}, T(Rsa),
+                       [](Call &c) { return rsaPublicKeyOf(certificateOf(c).der); }));
+    // RSACertificateExtensions.GetRSAPublicKey(certificate), the static form of the extension method.
+    t.push_back(smethod(Certificate, "GetRSAPublicKey", 1, 1, "certificate", T(Rsa), [](Call &c) {
+        if (c.arg(0).isNull()) {
+            failArgumentNull("certificate");
+        }
+        return rsaPublicKeyOf(c.arg(0).as<CertificateBox>()->certificate->der);
+    }));
     t.push_back(method(Certificate, "VerifyNoRevocation", 0, 0, {}, T(Bool), [](Call &c) {
         const auto &certificate = certificateOf(c);
         return Value::boolean(certificate.verify && certificate.verify(false));

@@ -79,6 +79,9 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b);
 [[noreturn]] void failArgumentNull(std::string_view name);
 [[noreturn]] void failOutOfRange(std::string_view name);
 
+// The RSA public key of a DER certificate (.NET's GetRSAPublicKey()), null when its key is not RSA.
+Value rsaPublicKeyOf(const std::string &certificateDer);
+
 void addContextMembers(std::vector<Member> &table);
 void addSystemMembers(std::vector<Member> &table);
 void addCollectionMembers(std::vector<Member> &table);

@@ -2,6 +2,7 @@
 // Exception and the enums policies pass around.
 
 #include <expr/bindings_impl.h>
+#include <expr/utf16.h>
 
 #include <common/text.h>
 
@@ -69,6 +70,13 @@ constexpr EnumEntry enumEntries[] = {
     {TypeId::JTokenType, "Null", 10},
     {TypeId::JTokenType, "Undefined", 11},
     {TypeId::JTokenType, "Date", 12},
+    {TypeId::HashAlgorithmName, "MD5", 0},
+    {TypeId::HashAlgorithmName, "SHA1", 1},
+    {TypeId::HashAlgorithmName, "SHA256", 2},
+    {TypeId::HashAlgorithmName, "SHA384", 3},
+    {TypeId::HashAlgorithmName, "SHA512", 4},
+    {TypeId::RSASignaturePadding, "Pkcs1", 0},
+    {TypeId::RSASignaturePadding, "Pss", 1},
     {TypeId::UriPartial, "Scheme", 0},
     {TypeId::UriPartial, "Authority", 1},
     {TypeId::UriPartial, "Path", 2},
@@ -238,12 +246,17 @@ Value pad(Call &c, bool left)
     if (width < 0) {
         rows::failOutOfRange("totalWidth");
     }
-    const char fill = c.argc() > 1 ? char(c.arg(1).integer()) : ' ';
-    if (std::int64_t(s.size()) >= width) {
+    std::string fill;
+    appendUtf8(fill, c.argc() > 1 ? std::uint32_t(c.arg(1).integer()) : std::uint32_t(' '));
+    const std::int64_t length = std::int64_t(utf16::length(s));
+    if (length >= width) {
         return Value::string(s);
     }
-    c.st.charge(std::size_t(width));
-    const std::string padding(std::size_t(width) - s.size(), fill);
+    c.st.charge(std::size_t(width) * fill.size());
+    std::string padding;
+    for (std::int64_t i = length; i < width; ++i) {
+        padding += fill;
+    }
     return Value::string(left ? padding + s : s + padding);
 }
 
@@ -497,31 +510,39 @@ void addSystemMembers(std::vector<Member> &t)
                        [](Call &c) { return c.self.isNull() && c.argc() > 0 ? c.arg(0) : c.self; }));
 
     // String
-    t.push_back(prop(String, "Length", T(Int32), [](Call &c) { return Value::int32(int(self(c).size())); }));
+    // Lengths and indexes count UTF-16 code units, as in .NET (utf16.h); ASCII text takes the byte fast path.
+    t.push_back(prop(String, "Length", T(Int32), [](Call &c) { return Value::int32(int(utf16::length(self(c)))); }));
     t.push_back(indexer(String, 1, T(Char), [](Call &c) {
         const std::string &s = self(c);
         const std::int64_t i = integer(c, 0);
-        if (i < 0 || i >= std::int64_t(s.size())) {
+        const bool ascii = utf16::isAscii(s);
+        if (i < 0 || i >= std::int64_t(ascii ? s.size() : utf16::length(s))) {
             fail("Index was outside the bounds of the array.", "System.IndexOutOfRangeException");
         }
-        return Value::character(static_cast<unsigned char>(s[std::size_t(i)]));
+        if (ascii) {
+            return Value::character(static_cast<unsigned char>(s[std::size_t(i)]));
+        }
+        return Value::character(utf16::units(s)[std::size_t(i)]);
     }));
     t.push_back(method(String, "Substring", 1, 2, "startIndex,length", T(String), [](Call &c) {
         const std::string &s = self(c);
+        const std::int64_t size = std::int64_t(utf16::length(s));
         const std::int64_t start = integer(c, 0);
-        if (start < 0 || start > std::int64_t(s.size())) {
+        if (start < 0 || start > size) {
             fail("startIndex cannot be larger than length of string. (Parameter 'startIndex')",
                  "System.ArgumentOutOfRangeException");
         }
-        std::int64_t length = std::int64_t(s.size()) - start;
+        std::int64_t length = size - start;
         if (c.argc() > 1) {
             length = integer(c, 1);
-            if (length < 0 || length > std::int64_t(s.size()) - start) {
+            if (length < 0 || length > size - start) {
                 fail("Index and length must refer to a location within the string. (Parameter 'length')",
                      "System.ArgumentOutOfRangeException");
             }
         }
-        return Value::string(s.substr(std::size_t(start), std::size_t(length)));
+        const std::size_t from = utf16::byteOffset(s, std::size_t(start));
+        const std::size_t to = utf16::byteOffset(s, std::size_t(start + length));
+        return Value::string(s.substr(from, to - from));
     }));
     t.push_back(method(String, "IndexOf", 1, 3, "value,startIndex,comparisonType", T(Int32), [](Call &c) {
         const std::string &s = self(c);
@@ -532,19 +553,20 @@ void addSystemMembers(std::vector<Member> &t)
                 ic = ignoreCase(c.arg(i));
             } else {
                 const std::int64_t f = integer(c, i);
-                if (f < 0 || f > std::int64_t(s.size())) {
+                if (f < 0 || f > std::int64_t(utf16::length(s))) {
                     failOutOfRange("startIndex");
                 }
-                from = std::size_t(f);
+                from = utf16::byteOffset(s, std::size_t(f));
             }
         }
         const auto at = find(s, textArg(c, 0), from, ic);
-        return Value::int32(at == std::string::npos ? -1 : int(at));
+        return Value::int32(at == std::string::npos ? -1 : int(utf16::unitIndex(s, at)));
     }));
     t.push_back(method(String, "IndexOfAny", 1, 2, "anyOf,startIndex", T(Int32), [](Call &c) {
+        const std::string &s = self(c);
         const std::string chars = trimChars(c, 0);
-        const auto at = self(c).find_first_of(chars, c.argc() > 1 ? std::size_t(integer(c, 1)) : 0);
-        return Value::int32(at == std::string::npos ? -1 : int(at));
+        const auto at = s.find_first_of(chars, c.argc() > 1 ? utf16::byteOffset(s, std::size_t(integer(c, 1))) : 0);
+        return Value::int32(at == std::string::npos ? -1 : int(utf16::unitIndex(s, at)));
     }));
     t.push_back(method(String, "LastIndexOf", 1, 3, "value,startIndex,comparisonType", T(Int32), [](Call &c) {
         const std::string &s = self(c);
@@ -554,11 +576,11 @@ void addSystemMembers(std::vector<Member> &t)
             if (c.arg(i).is(TypeId::StringComparison)) {
                 ic = ignoreCase(c.arg(i));
             } else {
-                from = std::size_t(integer(c, i));
+                from = utf16::byteOffset(s, std::size_t(integer(c, i)));
             }
         }
         const auto at = rfind(s, textArg(c, 0), from, ic);
-        return Value::int32(at == std::string::npos ? -1 : int(at));
+        return Value::int32(at == std::string::npos ? -1 : int(utf16::unitIndex(s, at)));
     }));
     t.push_back(method(String, "Replace", 2, 3, "oldValue,newValue,comparisonType", T(String), [](Call &c) {
         const std::string &s = self(c);
@@ -587,14 +609,14 @@ void addSystemMembers(std::vector<Member> &t)
     t.push_back(
         method(String, "TrimStart", 0, -1, "trimChars", T(String), [](Call &c) { return trim(c, true, false); }));
     t.push_back(method(String, "TrimEnd", 0, -1, "trimChars", T(String), [](Call &c) { return trim(c, false, true); }));
-    t.push_back(
-        method(String, "ToUpper", 0, 1, "culture", T(String), [](Call &c) { return Value::string(upper(self(c))); }));
-    t.push_back(
-        method(String, "ToLower", 0, 1, "culture", T(String), [](Call &c) { return Value::string(lower(self(c))); }));
-    t.push_back(
-        method(String, "ToUpperInvariant", 0, 0, {}, T(String), [](Call &c) { return Value::string(upper(self(c))); }));
-    t.push_back(
-        method(String, "ToLowerInvariant", 0, 0, {}, T(String), [](Call &c) { return Value::string(lower(self(c))); }));
+    t.push_back(method(String, "ToUpper", 0, 1, "culture", T(String),
+                       [](Call &c) { return Value::string(utf16::upper(self(c))); }));
+    t.push_back(method(String, "ToLower", 0, 1, "culture", T(String),
+                       [](Call &c) { return Value::string(utf16::lower(self(c))); }));
+    t.push_back(method(String, "ToUpperInvariant", 0, 0, {}, T(String),
+                       [](Call &c) { return Value::string(utf16::upper(self(c))); }));
+    t.push_back(method(String, "ToLowerInvariant", 0, 0, {}, T(String),
+                       [](Call &c) { return Value::string(utf16::lower(self(c))); }));
     t.push_back(method(String, "StartsWith", 1, 2, "value,comparisonType", T(Bool), [](Call &c) {
         const std::string &s = self(c);
         const std::string p = textArg(c, 0);
@@ -624,26 +646,28 @@ void addSystemMembers(std::vector<Member> &t)
     t.push_back(method(String, "Insert", 2, 2, "startIndex,value", T(String), [](Call &c) {
         std::string s = self(c);
         const std::int64_t at = integer(c, 0);
-        if (at < 0 || at > std::int64_t(s.size())) {
+        if (at < 0 || at > std::int64_t(utf16::length(s))) {
             failOutOfRange("startIndex");
         }
-        s.insert(std::size_t(at), str(c, 1));
+        s.insert(utf16::byteOffset(s, std::size_t(at)), str(c, 1));
         return Value::string(std::move(s));
     }));
     t.push_back(method(String, "Remove", 1, 2, "startIndex,count", T(String), [](Call &c) {
         std::string s = self(c);
+        const std::int64_t size = std::int64_t(utf16::length(s));
         const std::int64_t at = integer(c, 0);
-        const std::int64_t n = c.argc() > 1 ? integer(c, 1) : std::int64_t(s.size()) - at;
-        if (at < 0 || n < 0 || at > std::int64_t(s.size()) || n > std::int64_t(s.size()) - at) {
+        const std::int64_t n = c.argc() > 1 ? integer(c, 1) : size - at;
+        if (at < 0 || n < 0 || at > size || n > size - at) {
             failOutOfRange("count");
         }
-        s.erase(std::size_t(at), std::size_t(n));
+        const std::size_t from = utf16::byteOffset(s, std::size_t(at));
+        s.erase(from, utf16::byteOffset(s, std::size_t(at + n)) - from);
         return Value::string(std::move(s));
     }));
     t.push_back(method(String, "ToCharArray", 0, 0, {}, T(Array, Char), [](Call &c) {
         std::vector<Value> chars;
-        for (unsigned char ch : self(c)) {
-            chars.push_back(Value::character(ch));
+        for (std::uint32_t unit : utf16::units(self(c))) {
+            chars.push_back(Value::character(unit));
         }
         return listOf(std::move(chars), TypeId::Char);
     }));
@@ -691,10 +715,12 @@ void addSystemMembers(std::vector<Member> &t)
             }
             return Value::string(std::move(s));
         }
-        std::string s;
+        std::vector<std::uint32_t> units;
         for (const auto &ch : enumerate(c.st, c.arg(0))) {
-            appendUtf8(s, std::uint32_t(ch.integer()));
+            units.push_back(std::uint32_t(ch.integer()));
         }
+        std::string s;
+        utf16::appendUnits(s, units);
         return Value::string(std::move(s));
     }));
 
@@ -706,30 +732,21 @@ void addSystemMembers(std::vector<Member> &t)
         const auto ch = c.arg(0).integer();
         return Value::boolean(ch >= '0' && ch <= '9');
     });
-    charTest(t, "IsLetter", [](Call &c) {
-        return Value::boolean(std::isalpha(int(c.arg(0).integer() & 0x7F)) != 0 || c.arg(0).integer() > 127);
-    });
+    charTest(t, "IsLetter", [](Call &c) { return Value::boolean(utf16::isLetter(std::uint32_t(c.arg(0).integer()))); });
     charTest(t, "IsLetterOrDigit", [](Call &c) {
-        return Value::boolean(std::isalnum(int(c.arg(0).integer() & 0x7F)) != 0 || c.arg(0).integer() > 127);
+        const auto ch = std::uint32_t(c.arg(0).integer());
+        return Value::boolean((ch >= '0' && ch <= '9') || utf16::isLetter(ch));
     });
     charTest(t, "IsWhiteSpace", [](Call &c) { return Value::boolean(isSpace(char(c.arg(0).integer()))); });
-    charTest(t, "IsUpper", [](Call &c) {
-        const auto ch = c.arg(0).integer();
-        return Value::boolean(ch >= 'A' && ch <= 'Z');
-    });
-    charTest(t, "IsLower", [](Call &c) {
-        const auto ch = c.arg(0).integer();
-        return Value::boolean(ch >= 'a' && ch <= 'z');
-    });
+    charTest(t, "IsUpper", [](Call &c) { return Value::boolean(utf16::isUpper(std::uint32_t(c.arg(0).integer()))); });
+    charTest(t, "IsLower", [](Call &c) { return Value::boolean(utf16::isLower(std::uint32_t(c.arg(0).integer()))); });
     charTest(t, "IsPunctuation",
-             [](Call &c) { return Value::boolean(std::ispunct(int(c.arg(0).integer() & 0x7F)) != 0); });
+             [](Call &c) { return Value::boolean(utf16::isPunctuation(std::uint32_t(c.arg(0).integer()))); });
     t.push_back(smethod(Char, "ToUpper", 1, 1, "c", T(Char), [](Call &c) {
-        const auto ch = c.arg(0).integer();
-        return Value::character(char32_t(ch >= 'a' && ch <= 'z' ? ch - 32 : ch));
+        return Value::character(char32_t(utf16::upper(std::uint32_t(c.arg(0).integer()))));
     }));
     t.push_back(smethod(Char, "ToLower", 1, 1, "c", T(Char), [](Call &c) {
-        const auto ch = c.arg(0).integer();
-        return Value::character(char32_t(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
+        return Value::character(char32_t(utf16::lower(std::uint32_t(c.arg(0).integer()))));
     }));
 
     // numbers and Boolean

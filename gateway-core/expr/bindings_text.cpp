@@ -11,6 +11,8 @@
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
 
 #include <pugixml.hpp>
 
@@ -688,6 +690,50 @@ Value crypt(Call &c, bool encrypt)
     return makeBytes(std::move(out));
 }
 
+// --- RSA signatures: certificate.GetRSAPublicKey().VerifyData/VerifyHash ---
+
+struct RsaBox final : Object {
+    std::shared_ptr<EVP_PKEY> key;
+};
+
+const EVP_MD *digestOf(const Value &name)
+{
+    static constexpr const char *names[] = {"MD5", "SHA1", "SHA256", "SHA384", "SHA512"};
+    if (!name.is(TypeId::HashAlgorithmName) || name.integer() < 0 || name.integer() > 4) {
+        fail("The hash algorithm name cannot be null or empty. (Parameter 'hashAlgorithm')",
+             "System.ArgumentException");
+    }
+    return digestOf(names[name.integer()]);
+}
+
+// Checks `signature` over `input`: the data itself (hashed here) or, with `prehashed`, its digest.
+bool rsaVerify(Call &c, bool prehashed)
+{
+    const auto &key = c.self.as<RsaBox>()->key;
+    const std::string &input = bytesOf(c.arg(0));
+    const std::string &signature = bytesOf(c.arg(1));
+    const EVP_MD *digest = digestOf(c.arg(2));
+    const bool pss = c.arg(3).is(TypeId::RSASignaturePadding) && c.arg(3).integer() == 1;
+    c.st.charge(input.size() + signature.size());
+    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> context(EVP_PKEY_CTX_new(key.get(), nullptr),
+                                                                        EVP_PKEY_CTX_free);
+    if (!context || EVP_PKEY_verify_init(context.get()) != 1 ||
+        EVP_PKEY_CTX_set_rsa_padding(context.get(), pss ? RSA_PKCS1_PSS_PADDING : RSA_PKCS1_PADDING) != 1 ||
+        EVP_PKEY_CTX_set_signature_md(context.get(), digest) != 1 ||
+        (pss && EVP_PKEY_CTX_set_rsa_pss_saltlen(context.get(), RSA_PSS_SALTLEN_DIGEST) != 1)) {
+        return false;
+    }
+    unsigned char hash[EVP_MAX_MD_SIZE];
+    unsigned int hashLength = 0;
+    std::string_view toCheck = input;
+    if (!prehashed) {
+        EVP_Digest(input.data(), input.size(), hash, &hashLength, digest, nullptr);
+        toCheck = std::string_view(reinterpret_cast<const char *>(hash), hashLength);
+    }
+    return EVP_PKEY_verify(context.get(), reinterpret_cast<const unsigned char *>(signature.data()), signature.size(),
+                           reinterpret_cast<const unsigned char *>(toCheck.data()), toCheck.size()) == 1;
+}
+
 // --- XML ---
 
 struct XmlBox final : Object {
@@ -802,6 +848,22 @@ Value elements(Call &c, bool descendants)
 }
 
 } // namespace
+
+Value rsaPublicKeyOf(const std::string &certificateDer)
+{
+    const auto *bytes = reinterpret_cast<const unsigned char *>(certificateDer.data());
+    std::unique_ptr<X509, decltype(&X509_free)> x509(d2i_X509(nullptr, &bytes, long(certificateDer.size())), X509_free);
+    if (!x509) {
+        fail("The certificate could not be read.", "System.Security.Cryptography.CryptographicException");
+    }
+    std::shared_ptr<EVP_PKEY> key(X509_get_pubkey(x509.get()), EVP_PKEY_free);
+    if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_RSA) {
+        return {};
+    }
+    auto box = std::make_shared<RsaBox>();
+    box->key = std::move(key);
+    return Value(TypeId::Rsa, 0, std::move(box));
+}
 
 void addTextMembers(std::vector<Member> &t)
 {
@@ -1263,6 +1325,12 @@ void addTextMembers(std::vector<Member> &t)
     t.push_back(method(HashAlgorithm, "Dispose", 0, 0, {}, T(Void), [](Call &) { return Value(); }));
 
     // byte[].Encrypt / Decrypt (APIM's extension methods)
+    t.push_back(method(Rsa, "VerifyData", 4, 4, "data,signature,hashAlgorithm,padding", T(Bool),
+                       [](Call &c) { return Value::boolean(rsaVerify(c, false)); }));
+    t.push_back(method(Rsa, "VerifyHash", 4, 4, "hash,signature,hashAlgorithm,padding", T(Bool),
+                       [](Call &c) { return Value::boolean(rsaVerify(c, true)); }));
+    t.push_back(prop(Rsa, "KeySize", T(Int32),
+                     [](Call &c) { return Value::int32(EVP_PKEY_get_bits(c.self.as<RsaBox>()->key.get())); }));
     t.push_back(method(Bytes, "Encrypt", 3, 3, "algorithm,key,iv", T(Bytes), [](Call &c) { return crypt(c, true); }));
     t.push_back(method(Bytes, "Decrypt", 3, 3, "algorithm,key,iv", T(Bytes), [](Call &c) { return crypt(c, false); }));
 

@@ -72,6 +72,7 @@ struct ResponseState;
     X(Uri, "System.Uri")                                                                                               \
     X(Random, "System.Random")                                                                                         \
     X(HashAlgorithm, "System.Security.Cryptography.HashAlgorithm")                                                     \
+    X(Rsa, "System.Security.Cryptography.RSA")                                                                         \
     X(Encoding, "System.Text.Encoding")                                                                                \
     X(XDocument, "System.Xml.Linq.XDocument")                                                                          \
     X(XElement, "System.Xml.Linq.XElement")                                                                            \
@@ -86,6 +87,8 @@ struct ResponseState;
     X(DayOfWeek, "System.DayOfWeek")                                                                                   \
     X(MidpointRounding, "System.MidpointRounding")                                                                     \
     X(JTokenType, "Newtonsoft.Json.Linq.JTokenType")                                                                   \
+    X(HashAlgorithmName, "System.Security.Cryptography.HashAlgorithmName")                                             \
+    X(RSASignaturePadding, "System.Security.Cryptography.RSASignaturePadding")                                         \
     X(UriPartial, "System.UriPartial")                                                                                 \
     X(Math, "System.Math")                                                                                             \
     X(Convert, "System.Convert")                                                                                       \

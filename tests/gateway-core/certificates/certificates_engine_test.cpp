@@ -280,6 +280,72 @@ TEST(CertificatesEngine, AuthenticationCertificatePresentsTheStoresCertificateTo
 }
 
 // A literal certificate-id the store does not hold is a compile error with its place: the gateway does not start.
+// Request signing with the client's certificate: the policy checks an RSA signature (PKCS#1 v1.5 and PSS) made with
+// the client's private key, through context.Request.Certificate.GetRSAPublicKey().
+TEST(CertificatesEngine, ExpressionsVerifySignaturesWithTheClientCertificatesRsaKey)
+{
+    TempFolder folder;
+    auto backend = startBackend(folder, false);
+    const auto client = makeCertificate({.commonName = "signer", .rsa = true});
+    const auto verifying = [](const char *padding) {
+        return std::string(
+                   R"(<choose><when condition="@(context.Request.Certificate.GetRSAPublicKey().VerifyData()"
+                   R"(Encoding.UTF8.GetBytes(context.Request.Url.Query.GetValueOrDefault(&quot;data&quot;, &quot;&quot;)), )"
+                   R"(Convert.FromBase64String(context.Request.Url.Query.GetValueOrDefault(&quot;sig&quot;, &quot;&quot;)), )"
+                   R"(HashAlgorithmName.SHA256, RSASignaturePadding.)") +
+               padding +
+               R"x())"><return-response><set-status code="200" reason="OK" />)x"
+               R"(<set-body>@("verified with " + context.Request.Certificate.GetRSAPublicKey().KeySize + " bits")</set-body>)"
+               R"(</return-response></when><otherwise><return-response><set-status code="403" reason="Forbidden" />)"
+               R"(</return-response></otherwise></choose>)";
+    };
+    writeWorkspace(folder, backend->server->address(),
+                   {{"pkcs1", verifying("Pkcs1")},
+                    {"pss", verifying("Pss")},
+                    {"ec", R"(<return-response><set-body>@((context.Request.Certificate.GetRSAPublicKey() == null))"
+                           R"(.ToString())</set-body></return-response>)"}});
+    auto gateway = startGateway(folder, true);
+    ASSERT_TRUE(gateway);
+
+    const auto sign = [&](const std::string &data, bool pss) {
+        EVP_MD_CTX *context = EVP_MD_CTX_new();
+        EVP_PKEY_CTX *keyContext = nullptr;
+        EVP_DigestSignInit(context, &keyContext, EVP_sha256(), nullptr, client.key.get());
+        if (pss) {
+            EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PSS_PADDING);
+            EVP_PKEY_CTX_set_rsa_pss_saltlen(keyContext, RSA_PSS_SALTLEN_DIGEST);
+        }
+        std::size_t length = 0;
+        EVP_DigestSign(context, nullptr, &length, reinterpret_cast<const unsigned char *>(data.data()), data.size());
+        std::string signature(length, '\0');
+        EVP_DigestSign(context, reinterpret_cast<unsigned char *>(signature.data()), &length,
+                       reinterpret_cast<const unsigned char *>(data.data()), data.size());
+        EVP_MD_CTX_free(context);
+        signature.resize(length);
+        // Base64, with the characters a query string would change escaped.
+        std::string base64(4 * ((signature.size() + 2) / 3) + 1, '\0');
+        base64.resize(std::size_t(EVP_EncodeBlock(reinterpret_cast<unsigned char *>(base64.data()),
+                                                  reinterpret_cast<const unsigned char *>(signature.data()),
+                                                  int(signature.size()))));
+        std::string escaped;
+        for (char c : base64)
+            escaped += c == '+' ? "%2B" : c == '/' ? "%2F" : c == '=' ? "%3D" : std::string(1, c);
+        return escaped;
+    };
+
+    const Answer pkcs1 = tlsGet(gateway->port(), "/svc/pkcs1?data=order-42&sig=" + sign("order-42", false), &client);
+    EXPECT_EQ(pkcs1.status, 200) << pkcs1.body;
+    EXPECT_EQ(pkcs1.body, "verified with 2048 bits");
+    const Answer pss = tlsGet(gateway->port(), "/svc/pss?data=order-42&sig=" + sign("order-42", true), &client);
+    EXPECT_EQ(pss.status, 200) << pss.body;
+    // The same signature over other data, or a PSS signature checked as PKCS#1, is refused.
+    EXPECT_EQ(tlsGet(gateway->port(), "/svc/pkcs1?data=order-43&sig=" + sign("order-42", false), &client).status, 403);
+    EXPECT_EQ(tlsGet(gateway->port(), "/svc/pkcs1?data=order-42&sig=" + sign("order-42", true), &client).status, 403);
+    // An EC certificate has no RSA key: null, as in .NET.
+    const auto ec = makeCertificate({.commonName = "ec-client"});
+    EXPECT_EQ(tlsGet(gateway->port(), "/svc/ec", &ec).body, "True");
+}
+
 TEST(CertificatesEngine, AnUnknownCertificateIdIsACompileError)
 {
     TempFolder folder;

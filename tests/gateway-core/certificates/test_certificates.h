@@ -77,18 +77,19 @@ struct CertificateOptions {
     long serial = 1;
     long notBeforeOffset = -3600; // seconds from now
     long notAfterOffset = 86400;
+    bool rsa = false; // an RSA 2048 key instead of P-256
 };
 
-inline std::shared_ptr<EVP_PKEY> makeKey()
+inline std::shared_ptr<EVP_PKEY> makeKey(bool rsa = false)
 {
-    return std::shared_ptr<EVP_PKEY>(EVP_EC_gen("P-256"), EVP_PKEY_free);
+    return std::shared_ptr<EVP_PKEY>(rsa ? EVP_RSA_gen(2048) : EVP_EC_gen("P-256"), EVP_PKEY_free);
 }
 
 // A certificate signed by `issuer` (self-signed when null).
 inline TestCertificate makeCertificate(const CertificateOptions &options, const TestCertificate *issuer = nullptr)
 {
     TestCertificate out;
-    out.key = makeKey();
+    out.key = makeKey(options.rsa);
     out.x509 = std::shared_ptr<X509>(X509_new(), X509_free);
     X509 *x = out.x509.get();
     X509_set_version(x, 2);
