@@ -470,8 +470,13 @@ void addContextMembers(std::vector<Member> &t)
         [](Call &c) { return c.context().subscription ? Value(TypeId::Subscription, 0) : Value(); },
         "Null when the request used no subscription key."));
     t.push_back(prop(
-        Context, "User", T(User), [](Call &) { return Value(); },
-        "The subscription's owner; null: subscriptions here have no user."));
+        Context, "User", T(User),
+        [](Call &c) {
+            const auto *subscription = c.context().subscription;
+            return subscription && subscription->ownerId && !subscription->ownerId->empty() ? Value(TypeId::User, 0)
+                                                                                            : Value();
+        },
+        "The subscription's owner (its ownerId); null without a subscription or an owner."));
     t.push_back(prop(
         Context, "LastError", T(LastError),
         [](Call &c) { return c.context().lastError ? Value(TypeId::LastError, 0) : Value(); }, "Set in on-error."));
@@ -787,8 +792,13 @@ void addContextMembers(std::vector<Member> &t)
     t.push_back(prop(Subscription, "StartDate", T(DateTime), [](Call &) { return Value(); }));
     t.push_back(prop(Subscription, "EndDate", T(DateTime), [](Call &) { return Value(); }));
 
-    // IUser (never produced here, declared so that policies that mention it compile)
-    for (std::string_view name : {"Id", "Email", "FirstName", "LastName", "Note"}) {
+    // IUser: the owner named by the subscription's ownerId ("/users/<id>"). Users' profiles are not part of the
+    // APIOps layout, so only the id is known to the gateway.
+    t.push_back(prop(User, "Id", T(String), [](Call &c) {
+        const std::string &owner = *c.context().subscription->ownerId;
+        return Value::string(owner.substr(owner.rfind('/') == std::string::npos ? 0 : owner.rfind('/') + 1));
+    }));
+    for (std::string_view name : {"Email", "FirstName", "LastName", "Note"}) {
         t.push_back(prop(User, name, T(String), [](Call &) { return Value(); }));
     }
     t.push_back(prop(User, "RegistrationDate", T(DateTime), [](Call &) { return Value(); }));

@@ -58,6 +58,19 @@ TEST(ExprBody, MissingBodyIsNull)
     EXPECT_EQ(error.error->message, "Object reference not set to an instance of an object.");
 }
 
+// context.User is the subscription's owner: present when the subscription names one.
+TEST(ExprContext, UserIsTheSubscriptionsOwner)
+{
+    Context context = makeContext();
+    EXPECT_EQ(toText(compileOk("context.User == null").evaluate(context).value), "True");
+    model::Subscription owned = *context.subscription;
+    owned.ownerId = "/users/alice-smith";
+    context.subscription = &owned;
+    const Evaluation result = compileOk("context.User.Id + \"|\" + (context.User.Email ?? \"?\")").evaluate(context);
+    ASSERT_TRUE(result.ok()) << result.error->message;
+    EXPECT_EQ(toText(result.value), "alice-smith|?");
+}
+
 TEST(ExprTrace, TraceAppendsToTheContext)
 {
     Context context = makeContext();
