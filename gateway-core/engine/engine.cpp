@@ -141,6 +141,7 @@ Result<void> Engine::start()
     serverOptions.limits = d.options.limits;
     serverOptions.tlsCertificateFile = d.options.tlsCertificateFile;
     serverOptions.tlsKeyFile = d.options.tlsKeyFile;
+    serverOptions.streamRequestBodies = true; // bodies no policy reads go through as they arrive
     auto server = std::make_unique<http::Server>(serverOptions,
                                                  [gateway = d.gateway.get()](std::shared_ptr<http::Exchange> exchange) {
                                                      gateway->handle(std::move(exchange));

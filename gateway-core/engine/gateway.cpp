@@ -196,7 +196,8 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
     record.query = std::string(request.query());
     record.clientAddress = call->exchange->clientAddress();
     record.ioThread = call->exchange->thread();
-    record.bytesIn = headBytes(request) + request.body.size();
+    record.bytesIn =
+        headBytes(request) + request.body.size() + (request.bodyStream ? request.bodyStream->length().value_or(0) : 0);
     m_inFlight.fetch_add(1, std::memory_order_relaxed);
 
     auto finish = [this, call](http::Response response, const char *reason) {
@@ -258,7 +259,9 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
     state.headers.remove("Host"); // the backend's Host is set when the request is sent
     state.originalUrlText = (call->exchange->secure() ? "https://" : "http://") + host + request.target;
     state.url = expr::Url::parse(match->backendUrl);
-    if (!request.body.empty() || request.method == "POST" || request.method == "PUT" || request.method == "PATCH")
+    if (request.bodyStream)
+        state.bodyStream = std::move(request.bodyStream); // read whole below when a policy needs it
+    else if (!request.body.empty() || request.method == "POST" || request.method == "PUT" || request.method == "PATCH")
         state.body = std::move(request.body);
     state.ipAddress = call->exchange->clientAddress();
     state.certificate = clientCertificate(*call->exchange, m_services.certificates());
@@ -315,6 +318,20 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
         http::removeHopByHop(result.response.headers);
         finish(std::move(result.response), result.errorReason.empty() ? nullptr : result.errorReason.c_str());
     };
+    if (admitted && context.request.bodyStream && pipeline->needsRequestBody) {
+        // A policy reads the body: it is read whole first (else it streams to the backend as it arrives).
+        auto stream = std::move(context.request.bodyStream);
+        auto held =
+            std::make_shared<std::pair<expr::Context, policy::RunOptions>>(std::move(context), std::move(options));
+        http::readAll(std::move(stream), [call, pipeline, held, done](std::optional<std::string> body) mutable {
+            if (!body) // the client went away or sent a malformed body (its connection answered that)
+                return done(policy::RunResult{http::errorResponse(400, "Bad request"), "ClientConnectionFailure"});
+            held->first.request.body = std::move(*body);
+            policy::Run::start(*pipeline, std::move(held->first), *call->transport, std::move(held->second),
+                               std::move(done));
+        });
+        return;
+    }
     if (admitted)
         return policy::Run::start(*pipeline, std::move(context), *call->transport, std::move(options), std::move(done));
     // A rejected key is an error of the built-in authorization step: on-error may still shape the answer.

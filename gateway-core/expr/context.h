@@ -61,7 +61,10 @@ struct RequestState {
         return *parsedOriginalUrl;
     }
     http::Headers headers;
-    std::optional<std::string> body; // nullopt: the request has no body
+    std::optional<std::string> body; // nullopt: the request has no body (or it streams)
+    // The body still arriving from the client when no policy of the pipeline reads it: forward-request streams it
+    // to the backend (body is then nullopt).
+    std::shared_ptr<http::BodyStream> bodyStream;
     std::string ipAddress;
     std::vector<std::pair<std::string, std::string>> matchedParameters; // template parameters, decoded
     std::shared_ptr<const ClientCertificate> certificate;               // context.Request.Certificate; null without one
@@ -76,6 +79,9 @@ struct ResponseState {
     std::string statusReason = "OK";
     http::Headers headers;
     std::optional<std::string> body;
+    // The backend's body, streaming to the client, when no policy of the pipeline reads it; used only while body is
+    // nullopt (a policy that sets a body replaces it).
+    std::shared_ptr<http::BodyStream> bodyStream;
 };
 
 // context.LastError, filled when the pipeline enters on-error.

@@ -10,6 +10,7 @@
 #include <boost/beast/ssl.hpp>
 
 #include <charconv>
+#include <limits>
 #include <variant>
 
 namespace asio = boost::asio;
@@ -93,6 +94,73 @@ struct BackendConnection : std::enable_shared_from_this<BackendConnection> {
 
 namespace {
 
+// A backend's response body after its head, read from its connection as the client takes it.
+class BackendBody final : public BodyStream, public std::enable_shared_from_this<BackendBody> {
+public:
+    BackendBody(BackendPool &pool, std::shared_ptr<BackendConnection> connection,
+                std::unique_ptr<ResponseParser> parser, std::chrono::milliseconds idle)
+        : m_pool(pool), m_connection(std::move(connection)), m_parser(std::move(parser)), m_idle(idle)
+    {
+    }
+
+    void read(Next next) override
+    {
+        if (!m_connection)
+            return next({}, m_parser->is_done(), !m_parser->is_done());
+        if (!m_parser->response().body.empty() || m_parser->is_done())
+            return deliver(std::move(next));
+        // A backend that goes quiet for longer than the request's timeout is given up.
+        m_timer.expires_after(m_idle);
+        m_timer.async_wait([self = shared_from_this()](const boost::system::error_code &ec) {
+            if (ec || !self->m_connection)
+                return;
+            boost::system::error_code ignored;
+            self->m_connection->lowest().close(ignored);
+        });
+        std::visit(
+            [this, &next](auto &stream) {
+                bhttp::async_read_some(*stream, m_connection->buffer, *m_parser,
+                                       [self = shared_from_this(), next = std::move(next)](
+                                           const boost::system::error_code &ec, std::size_t) mutable {
+                                           self->m_timer.cancel();
+                                           if (ec) {
+                                               self->m_connection.reset();
+                                               return next({}, false, true);
+                                           }
+                                           self->read(std::move(next)); // a chunk header alone gives no data yet
+                                       });
+            },
+            m_connection->stream);
+    }
+
+    std::optional<std::uint64_t> length() const override
+    {
+        const auto length = m_parser->content_length();
+        return length ? std::optional<std::uint64_t>(*length) : std::nullopt;
+    }
+
+private:
+    void deliver(Next next)
+    {
+        auto self = shared_from_this(); // the callback may drop the last other reference
+        m_piece.clear();
+        m_piece.swap(m_parser->response().body);
+        const bool end = m_parser->is_done();
+        if (end && m_parser->keep_alive() && m_connection->isOpen())
+            m_pool.giveBack(m_connection->key, m_connection);
+        if (end)
+            m_connection.reset();
+        next(m_piece, end, false);
+    }
+
+    BackendPool &m_pool;
+    std::shared_ptr<BackendConnection> m_connection;
+    std::unique_ptr<ResponseParser> m_parser;
+    std::chrono::milliseconds m_idle;
+    std::string m_piece;
+    Timer m_timer{m_pool.context()};
+};
+
 // One send: connect (or reuse), write, read; retried once on a fresh connection
 // when a reused one turns out to be closed by the backend.
 class Send : public std::enable_shared_from_this<Send> {
@@ -123,13 +191,23 @@ public:
             m_out += field.value;
             m_out += "\r\n";
         }
-        if (!m_request.body.empty() || mayHaveBody) {
+        if (m_request.bodyStream) {
+            // What arrived of the body is in `body`, the rest follows from the stream.
+            if (auto length = m_request.bodyStream->length()) {
+                m_out += "Content-Length: ";
+                m_out += std::to_string(*length);
+                m_out += "\r\n";
+            } else {
+                m_out += "Transfer-Encoding: chunked\r\n";
+                m_chunked = true;
+            }
+        } else if (!m_request.body.empty() || mayHaveBody) {
             m_out += "Content-Length: ";
             m_out += std::to_string(m_request.body.size());
             m_out += "\r\n";
         }
         m_out += "\r\n";
-        m_out += m_request.body;
+        appendBody(m_request.body, false);
         m_head = m_request.method == "HEAD";
     }
 
@@ -161,7 +239,13 @@ private:
         result.outcome = outcome;
         result.error = std::move(error);
         result.elapsed = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - m_started);
-        if (outcome == BackendResult::Outcome::Ok) {
+        if (outcome == BackendResult::Outcome::Ok && !m_parser->is_done()) {
+            // Only the head is in: the body streams from the connection, which returns to the pool at its end.
+            result.response.status = m_parser->response().status;
+            result.response.headers = std::move(m_parser->response().headers);
+            result.response.bodyStream =
+                std::make_shared<BackendBody>(m_pool, std::move(m_connection), std::move(m_parser), m_request.timeout);
+        } else if (outcome == BackendResult::Outcome::Ok) {
             result.response = std::move(m_parser->response());
             if (m_parser->keep_alive() && m_connection->isOpen())
                 m_pool.giveBack(m_key, m_connection);
@@ -245,10 +329,57 @@ private:
                                   [self = shared_from_this()](const boost::system::error_code &ec, std::size_t) {
                                       if (ec)
                                           return self->retryOrFail(ec, "send");
+                                      if (self->m_request.bodyStream)
+                                          return self->sendBody();
                                       self->read();
                                   });
             },
             m_connection->stream);
+    }
+
+    // `data` as it goes on the wire: as it is, or as one chunk (and the last chunk at the end).
+    void appendBody(std::string_view data, bool end)
+    {
+        if (!m_chunked) {
+            m_out.append(data);
+            return;
+        }
+        if (!data.empty()) {
+            char size[20];
+            const auto [ptr, ec] = std::to_chars(size, size + sizeof size, data.size(), 16);
+            m_out.append(size, ptr);
+            m_out += "\r\n";
+            m_out.append(data);
+            m_out += "\r\n";
+        }
+        if (end)
+            m_out += "0\r\n\r\n";
+    }
+
+    // The client's body, piece by piece as it arrives, then the response. Once a piece has gone, the request cannot
+    // be sent again on another connection.
+    void sendBody()
+    {
+        m_bodyStarted = true;
+        m_request.bodyStream->read([self = shared_from_this()](std::string_view data, bool end, bool failed) {
+            if (failed)
+                return self->finish(BackendResult::Outcome::ProtocolFailure, "the client's body broke off");
+            self->m_out.clear();
+            self->appendBody(data, end);
+            std::visit(
+                [&](auto &stream) {
+                    asio::async_write(*stream, asio::buffer(self->m_out),
+                                      [self, end](const boost::system::error_code &ec, std::size_t) {
+                                          if (ec)
+                                              return self->failure(ec, "send");
+                                          if (!end)
+                                              return self->sendBody();
+                                          self->m_request.bodyStream.reset();
+                                          self->read();
+                                      });
+                },
+                self->m_connection->stream);
+        });
     }
 
     void read()
@@ -258,6 +389,23 @@ private:
         m_parser->body_limit(256 * 1024 * 1024);
         if (m_head)
             m_parser->skip(true);
+        if (m_request.streamResponse && !m_head) {
+            // The head now; the body as the client takes it (BackendBody), however long it is.
+            // (Not boost::none: this Beast compares Content-Length against the empty limit and fails.)
+            m_parser->body_limit(std::numeric_limits<std::uint64_t>::max());
+            std::visit(
+                [this](auto &stream) {
+                    bhttp::async_read_header(
+                        *stream, m_connection->buffer, *m_parser,
+                        [self = shared_from_this()](const boost::system::error_code &ec, std::size_t) {
+                            if (ec)
+                                return self->retryOrFail(ec, "receive");
+                            self->finish(BackendResult::Outcome::Ok, {});
+                        });
+                },
+                m_connection->stream);
+            return;
+        }
         std::visit(
             [this](auto &stream) {
                 bhttp::async_read(*stream, m_connection->buffer, *m_parser,
@@ -275,7 +423,8 @@ private:
     {
         const bool closedByPeer = ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
                                   ec == asio::error::connection_reset || ec == asio::error::broken_pipe;
-        if (m_reused && closedByPeer && (!m_parser || !m_parser->got_some()) && Clock::now() < m_deadline) {
+        if (m_reused && closedByPeer && !m_bodyStarted && (!m_parser || !m_parser->got_some()) &&
+            Clock::now() < m_deadline) {
             m_connection.reset();
             connect();
             return;
@@ -292,6 +441,8 @@ private:
     std::string m_key;
     std::string m_out;
     bool m_head = false;
+    bool m_chunked = false;     // the request body goes chunked (streamed, length unknown)
+    bool m_bodyStarted = false; // a piece of a streamed body was sent
     std::unique_ptr<ResponseParser> m_parser;
     std::shared_ptr<BackendConnection> m_connection;
     std::unique_ptr<Resolver> m_resolver;

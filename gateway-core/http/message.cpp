@@ -115,4 +115,30 @@ void removeHopByHop(Headers &headers)
     std::erase_if(headers.fields(), [](const Header &field) { return isHopByHop(field.name); });
 }
 
+void readAll(std::shared_ptr<BodyStream> stream, std::function<void(std::optional<std::string>)> done)
+{
+    struct Reader : std::enable_shared_from_this<Reader> {
+        std::shared_ptr<BodyStream> stream;
+        std::function<void(std::optional<std::string>)> done;
+        std::string body;
+        void next()
+        {
+            stream->read([self = shared_from_this()](std::string_view data, bool end, bool failed) {
+                if (failed)
+                    return self->done(std::nullopt);
+                self->body.append(data);
+                if (end)
+                    return self->done(std::move(self->body));
+                self->next();
+            });
+        }
+    };
+    auto reader = std::make_shared<Reader>();
+    reader->stream = std::move(stream);
+    reader->done = std::move(done);
+    if (auto length = reader->stream->length())
+        reader->body.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(*length, 64 * 1024 * 1024)));
+    reader->next();
+}
+
 } // namespace gw::http

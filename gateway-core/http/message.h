@@ -1,5 +1,8 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,12 +54,30 @@ struct ClientCertificate {
     std::string privateKeyPem;
 };
 
+// The part of a body that has not arrived yet, read piece by piece: a client's request body streamed to the backend,
+// or a backend's response body streamed to the client, when no policy needs the whole of it.
+//
+// Threads: belongs to the I/O thread of the connection it reads from; read() and its callback run there. One read at
+// a time. `data` is valid during the callback only. After `end` or `failed`, there is nothing more to read.
+class BodyStream {
+public:
+    using Next = std::function<void(std::string_view data, bool end, bool failed)>;
+    virtual ~BodyStream() = default;
+    virtual void read(Next next) = 0;
+    // The length announced by Content-Length; nullopt when the body is chunked (or ends with the connection).
+    virtual std::optional<std::uint64_t> length() const = 0;
+};
+
+// Reads the rest of `stream` into one string; `done` gets nullopt when the stream failed.
+void readAll(std::shared_ptr<BodyStream> stream, std::function<void(std::optional<std::string>)> done);
+
 struct Request {
     std::string method; // as sent: GET, POST, ...
     std::string target; // path and query, as sent
     int version = 11;   // 10 or 11
     Headers headers;
-    std::string body;
+    std::string body;                       // the body; with bodyStream, what follows in the stream is not in it
+    std::shared_ptr<BodyStream> bodyStream; // set when the body was still arriving when the request was handed over
     bool keepAlive = true;
 
     std::string_view path() const { return std::string_view(target).substr(0, target.find('?')); }
@@ -71,6 +92,7 @@ struct Response {
     int status = 200;
     Headers headers;
     std::string body;
+    std::shared_ptr<BodyStream> bodyStream; // with it, the body is what the stream gives (body is empty)
 };
 
 // A gateway-made error in APIM's shape: application/json {"statusCode": N, "message": "..."}.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 namespace bhttp = boost::beast::http;
 
@@ -174,6 +175,7 @@ std::size_t RequestReader::feedBody(std::string_view bytes)
         return feedChunked(bytes);
     const std::size_t take = static_cast<std::size_t>(std::min<std::uint64_t>(m_remaining, bytes.size()));
     m_body.append(bytes.data(), take);
+    m_bodyBytes += take;
     m_remaining -= take;
     if (m_remaining == 0)
         m_state = State::Complete;
@@ -233,7 +235,7 @@ std::size_t RequestReader::feedChunked(std::string_view bytes)
                     return fail(400, "malformed chunk extension"), used;
             }
             m_line.clear();
-            if (size > m_limits.bodyBytes - m_body.size())
+            if (size > m_limits.bodyBytes - m_bodyBytes)
                 return fail(413, "Request entity too large"), used;
             m_remaining = size;
             m_chunk = size == 0 ? Chunk::Trailers : Chunk::Data;
@@ -243,6 +245,7 @@ std::size_t RequestReader::feedChunked(std::string_view bytes)
             const std::size_t take =
                 static_cast<std::size_t>(std::min<std::uint64_t>(m_remaining, bytes.size() - used));
             m_body.append(bytes.data() + used, take);
+            m_bodyBytes += take;
             used += take;
             m_remaining -= take;
             if (m_remaining == 0)
@@ -265,9 +268,9 @@ std::size_t RequestReader::feedChunked(std::string_view bytes)
     return used;
 }
 
-Request RequestReader::take()
+Request RequestReader::head() const
 {
-    auto &message = m_parser->parser.get();
+    const auto &message = m_parser->parser.get();
     Request request;
     request.method = std::string(message.method_string());
     request.target = std::string(message.target());
@@ -275,11 +278,28 @@ Request RequestReader::take()
     for (const auto &field : message)
         request.headers.add(std::string(field.name_string()),
                             std::string(trim({field.value().data(), field.value().size()})));
-    request.body = std::move(m_body);
     request.keepAlive = message.keep_alive();
+    return request;
+}
 
+Request RequestReader::take()
+{
+    Request request = head();
+    request.body = std::move(m_body);
     *this = RequestReader(m_limits);
     return request;
+}
+
+std::string RequestReader::drainBody()
+{
+    return std::exchange(m_body, std::string());
+}
+
+std::optional<std::uint64_t> RequestReader::declaredLength() const
+{
+    if (m_chunked)
+        return std::nullopt;
+    return m_parser->parser.content_length().value_or(0);
 }
 
 } // namespace gw::http

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -49,6 +50,13 @@ public:
     // The complete request; the reader is then ready for the next one on the connection.
     Request take();
 
+    // Streaming the body instead: once the head is complete (ReadingBody), head() gives the request without a body
+    // and drainBody() hands over the body bytes framed so far (chunk framing removed), each byte once. When the
+    // state is Complete and the last bytes were drained, take() resets the reader for the next request.
+    Request head() const;
+    std::string drainBody();
+    std::optional<std::uint64_t> declaredLength() const; // Content-Length; nullopt for a chunked body
+
 private:
     void fail(int status, std::string message);
     std::size_t feedHead(std::string_view bytes);
@@ -66,6 +74,7 @@ private:
     State m_state = State::ReadingHead;
     std::string m_head;
     std::string m_body;
+    std::uint64_t m_bodyBytes = 0; // of this request so far, drained or not: what the size limit counts
     bool m_chunked = false;
     std::uint64_t m_remaining = 0; // Content-Length bytes still to come, or of the current chunk
     Chunk m_chunk = Chunk::SizeLine;

@@ -12,6 +12,7 @@
 #include <boost/beast/ssl.hpp>
 
 #include <atomic>
+#include <charconv>
 #include <thread>
 
 namespace asio = boost::asio;
@@ -53,8 +54,22 @@ struct Shared {
     const std::atomic<bool> &running;
 };
 
-// The response as bytes, in one buffer so that it leaves in one write.
-std::string serialize(Response &&response, bool headRequest, int version, bool keepAlive)
+// How a streamed body is framed to the client: with the Content-Length the backend announced, in chunks (HTTP/1.1),
+// or ended by closing the connection (HTTP/1.0 without a length).
+enum class Framing { Buffered, Length, Chunked, Close };
+
+Framing framingOf(const Response &response, bool headRequest, int version)
+{
+    if (!response.bodyStream || headRequest)
+        return Framing::Buffered;
+    if (response.bodyStream->length())
+        return Framing::Length;
+    return version >= 11 ? Framing::Chunked : Framing::Close;
+}
+
+// The response as bytes, in one buffer so that it leaves in one write; with a streamed body, the head only.
+std::string serialize(Response &&response, bool headRequest, int version, bool keepAlive,
+                      Framing framing = Framing::Buffered)
 {
     std::string out;
     out.reserve(256 + response.body.size());
@@ -83,13 +98,17 @@ std::string serialize(Response &&response, bool headRequest, int version, bool k
         length = announcedLength ? announcedLength : std::optional<std::string>(std::to_string(response.body.size()));
     else if (noBody)
         length = response.status == 304 ? announcedLength : std::nullopt;
-    else
+    else if (framing == Framing::Length)
+        length = std::to_string(*response.bodyStream->length());
+    else if (framing == Framing::Buffered)
         length = std::to_string(response.body.size());
     if (length) {
         out += "Content-Length: ";
         out += *length;
         out += "\r\n";
     }
+    if (framing == Framing::Chunked && !noBody)
+        out += "Transfer-Encoding: chunked\r\n";
     if (!keepAlive)
         out += "Connection: close\r\n";
     else if (version == 10)
@@ -128,9 +147,36 @@ public:
 
     void respond(Response response, const Request &request)
     {
-        const bool keepAlive = request.keepAlive && !m_closing;
-        m_response = serialize(std::move(response), request.method == "HEAD", request.version, keepAlive);
-        write(keepAlive);
+        if (m_answered)
+            return; // the session answered this request itself (its body was malformed)
+        // A request body not read to its end leaves the connection unusable for the next request.
+        const Framing framing = framingOf(response, request.method == "HEAD", request.version);
+        const bool keepAlive = request.keepAlive && !m_closing && !m_streamingBody && framing != Framing::Close;
+        std::shared_ptr<BodyStream> body = framing == Framing::Buffered ? nullptr : response.bodyStream;
+        m_response = serialize(std::move(response), request.method == "HEAD", request.version, keepAlive, framing);
+        if (!body)
+            return write(keepAlive);
+        // The head first, then the body as the backend sends it.
+        m_responseBody = std::move(body);
+        m_framing = framing;
+        arm(std::chrono::steady_clock::now() + m_shared.options.bodyTimeout);
+        asio::async_write(
+            m_stream, asio::buffer(m_response),
+            [self = this->shared_from_this(), keepAlive](const boost::system::error_code &ec, std::size_t) {
+                self->m_timer.cancel();
+                if (ec)
+                    return self->close();
+                self->pumpResponse(keepAlive);
+            });
+    }
+
+    // The request's body, piece by piece, for a handler that was given the request before its body arrived.
+    void readBody(BodyStream::Next next)
+    {
+        if (m_bodyFailed || !m_streamingBody)
+            return next({}, !m_bodyFailed, m_bodyFailed);
+        m_bodyNext = std::move(next);
+        deliverBody();
     }
 
     void forward(BackendRequest request, std::function<void(BackendResult)> done)
@@ -199,8 +245,10 @@ private:
     {
         if (m_timedOut && m_reader.hasStarted())
             return reject(408, "Request timeout");
-        if (ec)
+        if (ec) {
+            failBody();
             return close();
+        }
         m_buffer.commit(n);
         process();
     }
@@ -218,13 +266,21 @@ private:
         case RequestReader::State::Failed:
             return reject(m_reader.errorStatus(), m_reader.errorMessage());
         case RequestReader::State::Complete:
+            if (m_streamingBody)
+                return deliverBody();
             return dispatch();
         case RequestReader::State::ReadingBody:
+            // The body is still on its way: the handler gets the request now and reads the body when (and if) it
+            // needs it, so a body streams to the backend, and an Expect: 100-continue is answered only then.
+            if (m_streamingBody)
+                return deliverBody();
+            if (m_shared.options.streamRequestBodies)
+                return dispatchStreaming();
             if (m_reader.expectsContinue() && !m_sentContinue) {
                 m_sentContinue = true;
                 return writeContinue();
             }
-            [[fallthrough]];
+            return readMore();
         case RequestReader::State::ReadingHead:
             // Everything buffered was offered (an incomplete chunk line stays in the buffer): wait for more.
             return readMore();
@@ -258,9 +314,85 @@ private:
     }
 
     void dispatch();
+    void dispatchStreaming();
+
+    // Hands what arrived of the body to the pending read, or reads more for it.
+    void deliverBody()
+    {
+        if (!m_bodyNext)
+            return;
+        std::string piece = m_reader.drainBody();
+        const bool end = m_reader.state() == RequestReader::State::Complete;
+        if (piece.empty() && !end) {
+            if (m_reader.expectsContinue() && !m_sentContinue) {
+                m_sentContinue = true;
+                return writeContinue();
+            }
+            return readMore();
+        }
+        if (end) {
+            m_streamingBody = false;
+            m_reader.take(); // ready for the next request on the connection (the body went through the stream)
+        }
+        m_piece = std::move(piece);
+        auto next = std::exchange(m_bodyNext, {});
+        next(m_piece, end, false);
+    }
+
+    void failBody()
+    {
+        if (!m_streamingBody)
+            return;
+        m_bodyFailed = true;
+        if (auto next = std::exchange(m_bodyNext, {}))
+            next({}, false, true);
+    }
+
+    // Sends the next piece of a streamed response body, framed as announced, until its end.
+    void pumpResponse(bool keepAlive)
+    {
+        m_responseBody->read(
+            [self = this->shared_from_this(), keepAlive](std::string_view data, bool end, bool failed) {
+                if (failed) {
+                    // The backend broke off: the client can only see a cut body, so the connection ends here.
+                    self->m_responseBody.reset();
+                    return self->close();
+                }
+                std::string &out = self->m_response;
+                out.clear();
+                if (self->m_framing == Framing::Chunked) {
+                    if (!data.empty()) {
+                        char size[20];
+                        const auto [ptr, ec] = std::to_chars(size, size + sizeof size, data.size(), 16);
+                        out.append(size, ptr);
+                        out += "\r\n";
+                        out.append(data);
+                        out += "\r\n";
+                    }
+                    if (end)
+                        out += "0\r\n\r\n";
+                } else {
+                    out.append(data);
+                }
+                if (end) {
+                    self->m_responseBody.reset();
+                    return self->write(keepAlive);
+                }
+                self->arm(std::chrono::steady_clock::now() + self->m_shared.options.bodyTimeout);
+                asio::async_write(self->m_stream, asio::buffer(out),
+                                  [self, keepAlive](const boost::system::error_code &ec, std::size_t) {
+                                      self->m_timer.cancel();
+                                      if (ec)
+                                          return self->close();
+                                      self->pumpResponse(keepAlive);
+                                  });
+            });
+    }
 
     void reject(int status, const std::string &message)
     {
+        failBody();
+        m_answered = true;
         m_closing = true;
         Response response = errorResponse(status, status == 400 ? "Bad request" : message);
         m_response = serialize(std::move(response), false, 11, false);
@@ -283,6 +415,8 @@ private:
 
     void close()
     {
+        failBody();
+        m_responseBody.reset();
         if constexpr (std::is_same_v<Stream, TlsStream>) {
             arm(std::chrono::steady_clock::now() + std::chrono::seconds(5));
             m_stream.async_shutdown([self = this->shared_from_this()](const boost::system::error_code &) {
@@ -312,6 +446,31 @@ private:
     bool m_sentContinue = false;
     bool m_closing = false;
     bool m_timedOut = false;
+    bool m_answered = false; // the session itself answered the current request (a 400 in the middle of its body)
+    // A request body that streams: the handler has the request, its body is read on demand.
+    bool m_streamingBody = false;
+    bool m_bodyFailed = false;
+    BodyStream::Next m_bodyNext; // the handler's pending read
+    std::string m_piece;         // the piece handed to it (valid during its callback)
+    // A response body that streams from a backend.
+    std::shared_ptr<BodyStream> m_responseBody;
+    Framing m_framing = Framing::Buffered;
+};
+
+// The body of a request handed over before it had arrived: reads go to its session.
+template<typename Stream>
+class ClientBody final : public BodyStream {
+public:
+    ClientBody(std::shared_ptr<Session<Stream>> session, std::optional<std::uint64_t> length)
+        : m_session(std::move(session)), m_length(length)
+    {
+    }
+    void read(Next next) override { m_session->readBody(std::move(next)); }
+    std::optional<std::uint64_t> length() const override { return m_length; }
+
+private:
+    std::shared_ptr<Session<Stream>> m_session;
+    std::optional<std::uint64_t> m_length;
 };
 
 template<typename Stream>
@@ -373,6 +532,17 @@ template<typename Stream>
 void Session<Stream>::dispatch()
 {
     auto exchange = std::make_shared<ExchangeImpl<Stream>>(this->shared_from_this(), m_reader.take());
+    m_shared.handler(std::move(exchange));
+}
+
+template<typename Stream>
+void Session<Stream>::dispatchStreaming()
+{
+    Request request = m_reader.head();
+    m_streamingBody = true;
+    m_bodyFailed = false;
+    request.bodyStream = std::make_shared<ClientBody<Stream>>(this->shared_from_this(), m_reader.declaredLength());
+    auto exchange = std::make_shared<ExchangeImpl<Stream>>(this->shared_from_this(), std::move(request));
     m_shared.handler(std::move(exchange));
 }
 

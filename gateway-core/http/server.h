@@ -19,9 +19,12 @@ struct BackendRequest {
     std::string method;
     Headers headers; // sent as given, plus Host and Content-Length
     std::string body;
-    std::chrono::milliseconds timeout{std::chrono::seconds(300)}; // connect, send and receive together
-    bool validateCertificate = true;                              // HTTPS: check the chain and the host name
-    std::shared_ptr<const ClientCertificate> clientCertificate;   // HTTPS: presented when the backend asks
+    std::shared_ptr<BodyStream> bodyStream; // the body still arriving from the client, sent on as it comes
+    bool streamResponse = false; // hand over the response after its head; its body follows in Response::bodyStream
+    // Connect, send and receive the head together; with streamResponse, then the longest pause in the body.
+    std::chrono::milliseconds timeout{std::chrono::seconds(300)};
+    bool validateCertificate = true;                            // HTTPS: check the chain and the host name
+    std::shared_ptr<const ClientCertificate> clientCertificate; // HTTPS: presented when the backend asks
 };
 
 struct BackendResult {
@@ -84,6 +87,10 @@ struct ServerOptions {
     // accepted at this level and reaches the handler through Exchange::clientCertificate().
     bool requestClientCertificate = true;
     std::size_t backendIdleConnections = 64; // per backend host and I/O thread
+    // Hand a request over as soon as its head is in when its body is still arriving: Request::bodyStream then
+    // gives the body (and an Expect: 100-continue is answered when it is first read). Off: handlers always get
+    // the whole body in Request::body.
+    bool streamRequestBodies = false;
 };
 
 // An HTTP/1.1 listener with keep-alive, pipelining, chunked bodies, Expect:

@@ -116,12 +116,75 @@ Steps Compiler::section(const std::vector<EffectiveStep> &steps, Section section
     return out;
 }
 
+namespace {
+
+// The bodies an expression may read: "Body" after "Request." or "Response.", or either when it is reached some other
+// way (a variable holding the request). Erring on the side of reading: a body that should have streamed is read
+// whole, never the other way round.
+unsigned bodyUseOf(std::string_view source)
+{
+    unsigned use = 0;
+    for (std::size_t at = source.find("Body"); at != std::string_view::npos; at = source.find("Body", at + 4)) {
+        const std::string_view before = source.substr(0, at);
+        if (before.ends_with("Request."))
+            use |= RequestBody;
+        else if (before.ends_with("Response."))
+            use |= ResponseBody;
+        else
+            use |= RequestBody | ResponseBody;
+    }
+    return use;
+}
+
+// The bodies a policy works on by what it is, whatever its expressions say.
+unsigned bodyUseOf(const Element &element, Section section)
+{
+    const unsigned own = section == Section::Inbound || section == Section::Backend ? RequestBody : ResponseBody;
+    static const std::set<std::string_view> transforming = {"set-body",
+                                                            "json-to-xml",
+                                                            "xml-to-json",
+                                                            "find-and-replace",
+                                                            "xsl-transform",
+                                                            "validate-content",
+                                                            "validate-graphql-request",
+                                                            "publish-to-dapr"};
+    if (transforming.contains(element.name))
+        return own;
+    if (element.name == "retry" || element.name == "send-request" || element.name == "send-one-way-request")
+        return RequestBody; // sends the request again, or a copy of it
+    if (element.name == "cache-store")
+        return ResponseBody;
+    if (element.name == "quota" || element.name == "quota-by-key")
+        return RequestBody | ResponseBody; // bandwidth counts bodies
+    if (element.name == "forward-request") {
+        const Attribute *buffer = element.attribute("buffer-request-body");
+        return buffer && !buffer->value.isExpression() && buffer->value.literal() == "true" ? RequestBody : 0u;
+    }
+    return 0;
+}
+
+} // namespace
+
 Step Compiler::compileStep(const Element &element, const std::string &path, Placement placement)
 {
     const auto key = std::make_tuple(&element, m_scope, m_section, path);
-    if (const auto found = m_cache.find(key); found != m_cache.end())
+    if (const auto found = m_cache.find(key); found != m_cache.end()) {
+        if (!m_bodyUse.empty())
+            m_bodyUse.back() |= found->second.bodyUse;
         return found->second;
+    }
+    m_bodyUse.push_back(bodyUseOf(element, m_section));
+    Step step = compileStepUncached(element, path, placement);
+    step.bodyUse = m_bodyUse.back();
+    m_bodyUse.pop_back();
+    if (!m_bodyUse.empty())
+        m_bodyUse.back() |= step.bodyUse;
+    m_cache.emplace(key, step);
+    return step;
+}
 
+Step Compiler::compileStepUncached(const Element &element, const std::string &path, Placement placement)
+{
     Step step;
     step.name = element.name;
     step.scope = m_scope;
@@ -150,7 +213,6 @@ Step Compiler::compileStep(const Element &element, const std::string &path, Plac
         step.policy = policy->type->create(element, *this);
         m_path.pop_back();
     }
-    m_cache.emplace(key, step);
     return step;
 }
 
@@ -295,6 +357,8 @@ std::optional<Template> Compiler::value(const Value &written, const SourceRange 
                                    expr::Origin{m_document ? m_document->fileName() : std::string(), line, column});
         for (auto &diagnostic : compiled.diagnostics)
             m_diagnostics.push_back(std::move(diagnostic));
+        if (!m_bodyUse.empty())
+            m_bodyUse.back() |= bodyUseOf(source);
         if (!compiled.program)
             return std::nullopt;
         Template result = Template::expression(std::move(*compiled.program));
@@ -563,8 +627,14 @@ const Document *parseInto(std::vector<std::unique_ptr<Document>> &documents, Dia
 Pipeline compilePipeline(Compiler &compiler, const EffectivePolicy &effective)
 {
     Pipeline pipeline;
-    for (Section section : {Section::Inbound, Section::Backend, Section::Outbound, Section::OnError})
+    unsigned bodyUse = 0;
+    for (Section section : {Section::Inbound, Section::Backend, Section::Outbound, Section::OnError}) {
         pipeline.sections[static_cast<std::size_t>(section)] = compiler.section(effective.section(section), section);
+        for (const Step &step : pipeline.section(section))
+            bodyUse |= step.bodyUse;
+    }
+    pipeline.needsRequestBody = bodyUse & RequestBody;
+    pipeline.needsResponseBody = bodyUse & ResponseBody;
     return pipeline;
 }
 

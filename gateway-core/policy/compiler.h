@@ -115,6 +115,7 @@ public:
 
 private:
     Step compileStep(const Element &element, const std::string &path, Placement placement = Placement::InSection);
+    Step compileStepUncached(const Element &element, const std::string &path, Placement placement);
     bool check(const Element &element, const struct RegisteredPolicy &policy);
     std::optional<Template> value(const Value &value, const SourceRange &range, bool allowExpression);
     std::string substitute(const std::string &text, const SourceRange &range, bool &secret);
@@ -126,6 +127,7 @@ private:
     Section m_section = Section::Inbound;
     Scope m_scope = Scope::Operation;
     std::vector<std::string> m_path; // of the statement being compiled, for nested paths
+    std::vector<unsigned> m_bodyUse; // BodyUse of the statements being compiled, innermost last
     std::vector<std::string> m_fragmentStack;
     std::vector<std::string> m_secretValues;
     // Each element is compiled once per scope and section, whatever the number of operations that share it.

@@ -19,7 +19,11 @@ struct Step {
     std::string path;        // position among nested statements: "choose[1]/when[2]/set-header[1]"
     SourceLocation location; // file, line and column of the element
     bool skipped = false;    // a policy that cannot run here (PolicyDescription::needs): recorded, not run
+    unsigned bodyUse = 0;    // BodyUse bits: the bodies this statement (with what it contains) may read or replace
 };
+
+// Which bodies a statement may read or replace, as bits of Step::bodyUse.
+enum BodyUse : unsigned { RequestBody = 1u << 0, ResponseBody = 1u << 1 };
 
 using Steps = std::vector<Step>;
 
@@ -27,6 +31,10 @@ using Steps = std::vector<Step>;
 // once per configuration and shared by every request that runs it, on any thread.
 struct Pipeline {
     std::array<Steps, sectionCount> sections;
+    // Whether a policy may read (or replace) the request's or the response's body: when not, bodies stream
+    // through the gateway instead of being read whole first.
+    bool needsRequestBody = true;
+    bool needsResponseBody = true;
 
     const Steps &section(Section section) const { return sections[static_cast<std::size_t>(section)]; }
 };

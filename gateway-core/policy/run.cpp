@@ -354,6 +354,8 @@ void Run::finish()
     result.response.status = m_context.response.statusCode;
     result.response.headers = std::move(m_context.response.headers);
     result.response.body = m_context.response.body.value_or(std::string());
+    if (!m_context.response.body)
+        result.response.bodyStream = std::move(m_context.response.bodyStream);
     if (m_context.lastError)
         result.errorReason = m_context.lastError->reason;
     if (m_trace && m_secrets)

@@ -170,6 +170,8 @@ public:
     Flow continueAfter(Section section, std::string_view statement);
 
     bool tracing() const { return m_trace != nullptr; }
+    // No policy of the pipeline reads the response body: forward-request may stream it to the client.
+    bool streamsResponse() const { return m_pipeline && !m_pipeline->needsResponseBody; }
     void note(std::string change); // a change the current step made, for the trace
     void traceMessage(std::string message);
 

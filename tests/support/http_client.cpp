@@ -46,17 +46,28 @@ bool Connection::send(const std::string &bytes)
     return true;
 }
 
+bool Connection::fill()
+{
+    char chunk[4096];
+    const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
+    if (n <= 0)
+        return false;
+    m_buffer.append(chunk, static_cast<std::size_t>(n));
+    return true;
+}
+
+bool Connection::waitFor(const std::string &text)
+{
+    while (m_buffer.find(text) == std::string::npos) {
+        if (!fill())
+            return false;
+    }
+    return true;
+}
+
 RawResponse Connection::read(bool headRequest)
 {
     RawResponse response;
-    auto fill = [this] {
-        char chunk[4096];
-        const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
-        if (n <= 0)
-            return false;
-        m_buffer.append(chunk, static_cast<std::size_t>(n));
-        return true;
-    };
     std::size_t headEnd;
     while ((headEnd = m_buffer.find("\r\n\r\n")) == std::string::npos) {
         if (!fill())
@@ -84,6 +95,25 @@ RawResponse Connection::read(bool headRequest)
     }
     if (headRequest)
         return response;
+    if (auto it = response.headers.find("transfer-encoding"); it != response.headers.end() && it->second == "chunked") {
+        // Chunks until the last one (no extensions, no trailers: what the servers under test send).
+        while (true) {
+            std::size_t lineEnd = m_buffer.find("\r\n");
+            while (lineEnd == std::string::npos && fill())
+                lineEnd = m_buffer.find("\r\n");
+            if (lineEnd == std::string::npos)
+                return response;
+            const std::size_t size = std::stoul(m_buffer.substr(0, lineEnd), nullptr, 16);
+            while (m_buffer.size() < lineEnd + 2 + size + 2 && fill()) {
+            }
+            if (m_buffer.size() < lineEnd + 2 + size + 2)
+                return response;
+            response.body += m_buffer.substr(lineEnd + 2, size);
+            m_buffer.erase(0, lineEnd + 2 + size + 2);
+            if (size == 0)
+                return response;
+        }
+    }
     if (auto it = response.headers.find("content-length"); it != response.headers.end()) {
         const std::size_t length = std::stoul(it->second);
         while (m_buffer.size() < length && fill()) {

@@ -22,12 +22,15 @@ public:
 
     bool isOpen() const { return m_fd >= 0; }
     bool send(const std::string &bytes);
-    // Reads one response (Content-Length or until close); the response to HEAD has no body.
+    // Reads one response (Content-Length, chunked, or until close); the response to HEAD has no body.
     RawResponse read(bool headRequest = false);
     // True when the peer closed the connection (reads return end of file).
     bool peerClosed();
+    // Receives until `text` has arrived (false: closed or timed out first); what arrived stays for read().
+    bool waitFor(const std::string &text);
 
 private:
+    bool fill();
     int m_fd = -1;
     std::string m_buffer;
 };

@@ -51,6 +51,9 @@ Flow ForwardRequestPolicy::apply(Run &run) const
     backend.method = request.method;
     backend.headers = request.headers;
     backend.body = request.body.value_or(std::string());
+    if (!request.body)
+        backend.bodyStream = std::move(run.context().request.bodyStream); // it can be sent once
+    backend.streamResponse = run.streamsResponse();
     backend.timeout = std::chrono::seconds(std::max<std::int64_t>(1, *timeout));
     backend.validateCertificate = run.validateBackendCertificate();
     backend.clientCertificate = request.backendCertificate;
@@ -81,6 +84,9 @@ Flow ForwardRequestPolicy::apply(Run &run) const
         response.headers = std::move(result.response.headers);
         http::removeHopByHop(response.headers);
         response.body = std::move(result.response.body);
+        response.bodyStream = std::move(result.response.bodyStream);
+        if (response.bodyStream)
+            response.body.reset();
         if (run.tracing())
             run.note("backend answered " + std::to_string(response.statusCode));
         if (failOnError && response.statusCode >= 400)

@@ -188,6 +188,50 @@ TEST(PolicyCompiler, ProductPoliciesOnlyInProductContext)
     EXPECT_EQ(inside->section(Section::Inbound)[0].scope, Scope::Product);
 }
 
+// Bodies stream through the gateway unless a policy may read them: by what it is (set-body, cache-store, ...), by
+// an expression that names a Body, nested in choose or in a fragment.
+TEST(PolicyCompiler, KnowsWhichBodiesThePoliciesRead)
+{
+    const auto flags = [](const std::string &inbound, const std::string &outbound) {
+        gw::model::Workspace workspace;
+        workspace.policy = gw::model::PolicyText{"<policies><inbound>" + inbound +
+                                                 "</inbound><backend>"
+                                                 "<forward-request /></backend><outbound>" +
+                                                 outbound + "</outbound><on-error /></policies>"};
+        gw::model::PolicyFragment fragment;
+        fragment.name = "reads";
+        fragment.policy =
+            gw::model::PolicyText{"<fragment><set-variable name=\"b\" "
+                                  "value=\"@(context.Request.Body.As&lt;string&gt;(true))\" /></fragment>"};
+        workspace.policyFragments.push_back(fragment);
+        const CompiledPolicies compiled = compilePolicies(workspace);
+        EXPECT_TRUE(errors(compiled.diagnostics).empty()) << all(compiled.diagnostics);
+        const Pipeline &pipeline = compiled.policies.global();
+        return std::string(pipeline.needsRequestBody ? "request" : "-") + "," +
+               (pipeline.needsResponseBody ? "response" : "-");
+    };
+    EXPECT_EQ(flags("", ""), "-,-");
+    EXPECT_EQ(flags(R"x(<set-header name="A" exists-action="override"><value>@(context.Request.Url.Path)</value>)x"
+                    R"x(</set-header>)x",
+                    R"x(<set-header name="B" exists-action="override"><value>x</value></set-header>)x"),
+              "-,-");
+    EXPECT_EQ(flags("<set-body>x</set-body>", ""), "request,-");
+    EXPECT_EQ(flags("", "<set-body>x</set-body>"), "-,response");
+    EXPECT_EQ(flags("", R"x(<cache-store duration="10" />)x"), "-,response");
+    EXPECT_EQ(flags(R"x(<choose><when condition="@(context.Request.Body != null)"><set-variable name="a" value="1" />)x"
+                    R"x(</when></choose>)x",
+                    ""),
+              "request,-");
+    EXPECT_EQ(flags("", R"x(<set-variable name="a" value="@(context.Response.Body.As&lt;string&gt;(true))" />)x"),
+              "-,response");
+    EXPECT_EQ(flags(R"x(<include-fragment fragment-id="reads" />)x", ""), "request,-");
+    // A request reached some other way may be either: both are read.
+    EXPECT_EQ(
+        flags(R"x(<set-variable name="a" value="@{ var r = context.Request; return r.Body.As&lt;string&gt;(); }" />)x",
+              ""),
+        "request,response");
+}
+
 TEST(PolicyRegistry, EveryPolicyIsDescribedAndSorted)
 {
     const auto catalogue = policyCatalogue();
