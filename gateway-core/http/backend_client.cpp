@@ -337,6 +337,24 @@ private:
             m_connection->stream);
     }
 
+    // Parses the bytes already received after the head; false when they are not a valid body.
+    bool parseBuffered()
+    {
+        auto &buffer = m_connection->buffer;
+        while (!m_parser->is_done() && buffer.size() > 0) {
+            boost::system::error_code ec;
+            const std::size_t used = m_parser->put(buffer.data(), ec);
+            buffer.consume(used);
+            if (ec == bhttp::error::need_more)
+                return true;
+            if (ec)
+                return false;
+            if (used == 0)
+                return true;
+        }
+        return true;
+    }
+
     // `data` as it goes on the wire: as it is, or as one chunk (and the last chunk at the end).
     void appendBody(std::string_view data, bool end)
     {
@@ -400,6 +418,10 @@ private:
                         [self = shared_from_this()](const boost::system::error_code &ec, std::size_t) {
                             if (ec)
                                 return self->retryOrFail(ec, "receive");
+                            // Whatever of the body came with the head is parsed now: a small body is then complete
+                            // and goes out in one piece, as if it had been read whole.
+                            if (!self->parseBuffered())
+                                return self->failure(bhttp::error::bad_chunk, "receive");
                             self->finish(BackendResult::Outcome::Ok, {});
                         });
                 },

@@ -156,18 +156,12 @@ public:
         m_response = serialize(std::move(response), request.method == "HEAD", request.version, keepAlive, framing);
         if (!body)
             return write(keepAlive);
-        // The head first, then the body as the backend sends it.
+        // The head leaves with the first piece of the body (one write when the body is already in), then the rest
+        // as the backend sends it.
         m_responseBody = std::move(body);
         m_framing = framing;
-        arm(std::chrono::steady_clock::now() + m_shared.options.bodyTimeout);
-        asio::async_write(
-            m_stream, asio::buffer(m_response),
-            [self = this->shared_from_this(), keepAlive](const boost::system::error_code &ec, std::size_t) {
-                self->m_timer.cancel();
-                if (ec)
-                    return self->close();
-                self->pumpResponse(keepAlive);
-            });
+        m_headPending = true;
+        pumpResponse(keepAlive);
     }
 
     // The request's body, piece by piece, for a handler that was given the request before its body arrived.
@@ -359,7 +353,8 @@ private:
                     return self->close();
                 }
                 std::string &out = self->m_response;
-                out.clear();
+                if (!std::exchange(self->m_headPending, false))
+                    out.clear();
                 if (self->m_framing == Framing::Chunked) {
                     if (!data.empty()) {
                         char size[20];
@@ -455,6 +450,7 @@ private:
     // A response body that streams from a backend.
     std::shared_ptr<BodyStream> m_responseBody;
     Framing m_framing = Framing::Buffered;
+    bool m_headPending = false; // m_response holds the head, not yet written
 };
 
 // The body of a request handed over before it had arrived: reads go to its session.
