@@ -2,6 +2,993 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>New &amp;API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import OpenAPI…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport OpenAPI…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The specification does not parse, so it cannot be converted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export OpenAPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YAML (*.yaml *.yml);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::apis</name>
+    <message>
+        <source>Make Revision %1 Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL template is empty: write at least &quot;/&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL template starts with &quot;/&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{&quot; inside a parameter: close the one at column %1 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;}&quot; without a matching &quot;{&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty parameter &quot;{}&quot;: give it a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid parameter name: use letters, digits, &quot;_&quot;, &quot;-&quot; and &quot;.&quot;, starting with a letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; appears twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not allowed in a URL template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{&quot; is never closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::apis::ApiDesigner</name>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API designer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Designer sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open&amp;API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;This API is no longer in the workspace&lt;/h3&gt;&lt;p&gt;It was deleted, or another revision was made current. Undo (Ctrl+Z) brings it back.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import OpenAPI…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export OpenAPI…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown in the developer portal, e.g. Orders API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Display Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ARM name (the folder under apis/). Renaming an existing API is a delete and a create in API Management, so it is not offered here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API URL suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL &amp;suffix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTT&amp;P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP&amp;S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Protocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocols:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web service URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://backend.example.com/orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Service URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Web service URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the API offers (may contain HTML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Po&amp;licy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the API&apos;s policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the policy every operation of this API runs (policy.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription and versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;bscription required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Subscription Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription key header name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Key Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key &amp;header name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription key query parameter name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Key Query Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key &amp;query parameter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Version Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version se&amp;t:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. v2 (empty for the original version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a revision to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create &amp;Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies this API into a new, non-current revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Make Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the selected revision current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected revision becomes the one the gateway serves by default; path, protocols, display name and description stay as the current revision has them, since API Management shares them between revisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No operation selected&lt;/h3&gt;&lt;p&gt;Select an operation on the left, or add one with &lt;b&gt;Add Operation&lt;/b&gt; (%1).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/orders/{orderId}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Get an order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Operation Display Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operationId, also the folder of the operation&apos;s policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name cannot be empty.</source>
+        <translation>Der Name darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, &quot;-&quot;, &quot;_&quot; and &quot;.&quot;, starting with a letter or digit.</source>
+        <translation>Buchstaben, Ziffern, „-“, „_“ und „.“ verwenden, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>Another operation is called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the operation does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Operation Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the operation&apos;s policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the policy of this operation alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add query parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Query Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template parameters follow the {names} in the URL template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request representations</source>
+        <translation>Darstellungen der Anfrage</translation>
+    </message>
+    <message>
+        <source>Response representations</source>
+        <translation>Darstellungen der Antwort</translation>
+    </message>
+    <message>
+        <source>Add representation</source>
+        <translation>Darstellung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add Rep&amp;resentation</source>
+        <translation>Da&amp;rstellung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Another content type for the same body, e.g. XML beside JSON</source>
+        <translation>Ein weiterer Inhaltstyp für denselben Body, z. B. XML neben JSON</translation>
+    </message>
+    <message>
+        <source>Remove representation</source>
+        <translation>Darstellung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the representation shown</source>
+        <translation>Die angezeigte Darstellung entfernen</translation>
+    </message>
+    <message>
+        <source>Representations:</source>
+        <translation>Darstellungen:</translation>
+    </message>
+    <message>
+        <source>Content type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another representation already has the content type &quot;%1&quot;.</source>
+        <translation>Eine andere Darstellung hat bereits den Inhaltstyp „%1“.</translation>
+    </message>
+    <message>
+        <source>Schema (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Schema, e.g. {&quot;type&quot;: &quot;object&quot;}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An example body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sc&amp;hema:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xample:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;ponse:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>200, 4XX or default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specification file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenAPI specification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Representation</source>
+        <translation>Darstellung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Representation</source>
+        <translation>Darstellung entfernen</translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path: /%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The specification of this API is %1: its operations are not edited here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;specification.%1&lt;/b&gt; — not OpenAPI: kept as it was read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This API has no specification file yet; the first operation creates specification.yaml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;specification.%1&lt;/b&gt; — OpenAPI %2, read-only: it follows every edit in the designer and is saved with the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (revision %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Revision %1 shares its display name, URL suffix, protocols, description, subscription setting and version with the current revision; change them in the current revision.&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one protocol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid URL: write an absolute http:// or https:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The revision this designer edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API &quot;%1&quot; already uses this path%2. Choose another path, or put both APIs in one version set with different versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> with version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no content type)</source>
+        <translation>(kein Inhaltstyp)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change URL Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Operation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Operation Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Operation Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::apis::ImportDialog</name>
+    <message>
+        <source>Import OpenAPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File or URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file, or a URL: https://example.com/openapi.yaml, file:///…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an OpenAPI 2.0, 3.0 or 3.1 description (JSON or YAML) and load it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &amp;new API named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New API display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace the operations of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Existing API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenAPI (*.yaml *.yml *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a file path or a URL first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document has errors and cannot be imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 — OpenAPI %3: %n operation(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replaces the existing one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The API&apos;s %n operation(s) and its specification are replaced by the imported document.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Operations with the same name are replaced, the others are added; the API keeps the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new API, with the imported document as its specification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::apis::OperationsModel</name>
+    <message>
+        <source>%1 %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::apis::ParametersModel</name>
+    <message>
+        <source>template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template parameters are always required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gh::engine::EmbeddedGateway</name>
     <message>
         <source>Gateway failed to start: %1</source>
@@ -14,6 +1001,2146 @@
     <message>
         <source>Gateway stopped</source>
         <translation>Gateway angehalten</translation>
+    </message>
+    <message>
+        <source>Configuration compiles again: now serving the edited workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edited configuration has errors: serving the last good configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gh::entities</name>
+    <message>
+        <source>New &amp;Product…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Subscription…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Named Value…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Backend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Version Set…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Group…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;User…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Named Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Version Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New named value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New version set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete named value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete version set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name cannot be empty.</source>
+        <translation>Der Name darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Use at most 80 characters.</source>
+        <translation>Höchstens 80 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, &quot;-&quot;, &quot;_&quot; and &quot;.&quot;, starting with a letter or digit.</source>
+        <translation>Buchstaben, Ziffern, „-“, „_“ und „.“ verwenden, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>Another one is already called &quot;%1&quot;.</source>
+        <translation>Ein anderes Element heißt bereits „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the scope of %n subscription(s)</source>
+        <translation>
+            <numerusform>den Geltungsbereich von %n Abonnement</numerusform>
+            <numerusform>den Geltungsbereich von %n Abonnements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the groups of %n product(s)</source>
+        <translation>
+            <numerusform>die Gruppen von %n Produkt</numerusform>
+            <numerusform>die Gruppen von %n Produkten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the groups of %n user(s)</source>
+        <translation>
+            <numerusform>die Gruppen von %n Benutzer</numerusform>
+            <numerusform>die Gruppen von %n Benutzern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the members of %n pool(s)</source>
+        <translation>
+            <numerusform>die Mitglieder von %n Pool</numerusform>
+            <numerusform>die Mitglieder von %n Pools</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the version set of %n API(s)</source>
+        <translation>
+            <numerusform>den Versionssatz von %n API</numerusform>
+            <numerusform>den Versionssatz von %n APIs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename &quot;%1&quot; to &quot;%2&quot;</source>
+        <translation>„%1“ in „%2“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete Version Set</source>
+        <translation>Versionssatz löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The version set &quot;%1&quot; is used by %n API(s): %2.</source>
+        <translation>
+            <numerusform>Der Versionssatz „%1“ wird von %n API verwendet: %2.</numerusform>
+            <numerusform>Der Versionssatz „%1“ wird von %n APIs verwendet: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detaching removes their version and their link to the set; they keep their paths, so APIs that shared a path need different ones afterwards. Undo restores everything.</source>
+        <translation>Beim Lösen verlieren sie ihre Version und die Verknüpfung zum Satz; ihre Pfade bleiben, daher brauchen APIs mit gemeinsamem Pfad danach verschiedene. Rückgängig stellt alles wieder her.</translation>
+    </message>
+    <message>
+        <source>&amp;Detach and Delete</source>
+        <translation>&amp;Lösen und löschen</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Umbe&amp;nennen…</translation>
+    </message>
+</context>
+<context>
+    <name>gh::entities::BackendEditor</name>
+    <message>
+        <source>Backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load-balanced pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://orders.example.com/api</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP (REST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SOAP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate the certificate &amp;chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate the certificate &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower priority numbers are tried first; weights split traffic within a priority. Members are single backends of this workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Mem&amp;ber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to every call to this backend. Values may use {{named values}}, so secrets stay out of this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential query parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Query Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic, Bearer, …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{{orders-token}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au&amp;thorization:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circuit breaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops calling the backend for a while when calls fail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circuit breaker rules</source>
+        <translation>Regeln des Circuit Breakers</translation>
+    </message>
+    <message>
+        <source>A&amp;dd Rule</source>
+        <translation>Regel hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Rule</source>
+        <translation>Regel entfe&amp;rnen</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>Regel entfernen</translation>
+    </message>
+    <message>
+        <source>Ru&amp;les:</source>
+        <translation>Rege&amp;ln:</translation>
+    </message>
+    <message>
+        <source>Rule name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failures, or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trip after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISO-8601 duration, e.g. PT1M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failing status codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 500-599, 429</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failing &amp;status codes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. BackendConnectionFailure, Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Err&amp;or reasons:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trip duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay open &amp;for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Honour the backend&apos;s Retry-&amp;After header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit backend title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit backend description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make backend a pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make backend a single service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A single backend needs a URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an http:// or https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit backend URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change backend protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change certificate chain validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change certificate name validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add circuit breaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove circuit breaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit circuit breaker name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit failure count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit failure percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO-8601 duration (PT30S, PT1M, PT1H).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit failure interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit trip duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status codes are 200–599, as single codes or ranges: 500-599, 429.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit failing status codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit error reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Retry-After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add circuit breaker rule</source>
+        <translation>Circuit-Breaker-Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove circuit breaker rule</source>
+        <translation>Circuit-Breaker-Regel entfernen</translation>
+    </message>
+    <message>
+        <source>Edit backend credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights are 0–100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priorities are 0–100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a backend for every member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no backend called %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit pool members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend · %1 · backends/%1/backendInformation.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 (no name)</source>
+        <translation>Regel %1 (ohne Namen)</translation>
+    </message>
+</context>
+<context>
+    <name>gh::entities::EntityEditor</name>
+    <message>
+        <source>This item is no longer in the workspace. Undo (Ctrl+Z) brings it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::entities::GroupEditor</name>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External (Microsoft Entra ID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xternal id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sees products:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A group needs a display name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit group display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit group description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change group type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit group external id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group · %1 · groups/%1/groupInformation.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An external group needs the directory group&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet: tick this group in a product&apos;s Groups list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::entities::LocalSecrets</name>
+    <message>
+        <source>There is no home folder to keep the secret store in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret store cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret store refused the change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::entities::NamedValueEditor</name>
+    <message>
+        <source>A named value needs a display name: policies refer to it as {{name}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most 256 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only letters, digits, &apos;-&apos;, &apos;.&apos; and &apos;_&apos; are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Secret: keep the value on this computer only, masked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key Vault secret identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key Vault secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the secret value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. routing, partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another named value (%1) already has this display name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit named value display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit named value tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit named value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit secret value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make named value secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make named value plain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named value · %1 · named values/%1/namedValueInformation.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policies use it as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No local value yet: type one for runs on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in your secret store on this computer, where the local gateway reads it; never written to the workspace folder. Supply the value for APIM through configuration.&lt;env&gt;.yaml or Key Vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>APIM reads this value from Azure Key Vault, which the console cannot reach. The value above is for runs on this computer only and stays in your secret store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text {{%1}} stands for; may be a policy expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written to the workspace folder in plain text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::entities::ProductEditor</name>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the product offers; HTML is allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation type="unfinished">Abonnements</translation>
+    </message>
+    <message>
+        <source>Callers need a subscription &amp;key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: an open product, its APIs answer without a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New subscriptions wait for an administrator&apos;s a&amp;pproval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions per user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many subscriptions one user may hold; the lowest value means unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions per &amp;user:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>APIs and visibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>APIs in the product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;APIs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace has no APIs yet. Create or import one, then tick it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups that see the product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terms of use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown to developers when they subscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te&amp;rms:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A product needs a display name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit product display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit product description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit product terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change product state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Require subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change subscriptions limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product · %1 · products/%1/productInformation.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in the workspace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (built in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add API to product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove API from product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add group to product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove group from product</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::entities::RenameDialog</name>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Neuer Name</translation>
+    </message>
+    <message>
+        <source>&amp;New name:</source>
+        <translation>&amp;Neuer Name:</translation>
+    </message>
+    <message>
+        <source>The folder is renamed when the workspace is saved.</source>
+        <translation>Der Ordner wird beim Speichern des Arbeitsbereichs umbenannt.</translation>
+    </message>
+    <message>
+        <source>Also updates %1.</source>
+        <translation>Aktualisiert auch %1.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>gh::entities::SubscriptionEditor</name>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted (waiting for approval)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the subscription&apos;s keys open: a product&apos;s APIs, one API, or every API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow &amp;tracing of calls made with these keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;uspend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cancelled subscription&apos;s keys stop working; Activate brings it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Primary key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;econdary key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit subscription display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change subscription scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change tracing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerate the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerate primary key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerate secondary key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription · %1 · subscriptions/%1/subscriptionInformation.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All APIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no scope)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in the workspace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (an administrator&apos;s subscription)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These keys are written in the subscription&apos;s file, so they stay there; the publisher sets them in APIM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys are kept on this computer only (in your secret store) and are never written to the workspace folder. APIM makes its own keys when it publishes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No local key yet: Regenerate makes one</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::entities::UserDirectory</name>
+    <message>
+        <source>%1 is not a user file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::entities::UserEditor</name>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending (invited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Hinweis</translation>
+    </message>
+    <message>
+        <source>For administrators only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups and subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit user first name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit user last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit user email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>APIM needs an email address for a user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change user state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit user note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add user to group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove user from group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User · %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (built in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::entities::VersionSetEditor</name>
+    <message>
+        <source>Version set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versioning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How a caller chooses a version of the APIs in this set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versioning scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scheme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Header name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query parameter name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Query parameter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>APIs in this set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API belongs to this set yet. Choose this set in an API&apos;s settings to add a version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A version set needs a display name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit version set display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit version set description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change versioning scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit version header name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit version query parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version set · %1 · version sets/%1/versionSetInformation.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Header scheme needs a header name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Query scheme needs a query parameter name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation type="unfinished">Original</translation>
+    </message>
+</context>
+<context>
+    <name>gh::policies</name>
+    <message>
+        <source>Global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not parse; it is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n condition(s), otherwise</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n condition(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rate limit by key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most 10 calls a minute per subscription (or per client address without one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejects requests without a valid bearer token from your identity provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CORS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lets browser applications from one origin call the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mock response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers from the operation&apos;s response example without calling the backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serves repeated GET requests from the cache for an hour (cache-lookup inbound, cache-store outbound).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send request with token caching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetches an access token once, keeps it in the cache until it expires and sends it to the backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds or replaces a request or response header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs policies only when a condition holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::policies::EffectivePolicyView</name>
+    <message>
+        <source>Effective policy of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Product context:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The product the call is made through: its policy runs between the global and the API policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The merged policy, read-only. Enter or a click on an element opens it where it is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click an element to open it in the file it comes from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No product</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::policies::PolicyEditor</name>
+    <message>
+        <source>Policy editor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert &amp;Snippet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert snippet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems of this policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help for the selected item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1 has no policy yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A policy adds steps to the requests it handles. A new one starts with &lt;code&gt;&amp;lt;base /&amp;gt;&lt;/code&gt; in each section, so it does what the enclosing scope does until you add to it.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1 no longer exists.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;It was removed or renamed; close this tab.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished">Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished">Warnung</translation>
+    </message>
+    <message>
+        <source>Create Policy for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is already formatted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncomment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Snippet “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Help at Cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::policies::PolicyFlowForm</name>
+    <message>
+        <source>Select a card to edit its settings, or add a policy from the palette.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open in text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the policy in the text editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete &lt;base /&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policies of the broader scopes run here: %1. Without &lt;base /&gt;, they do not run for this section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This gateway does not know this policy; edit it in the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run here: needs %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not described for this policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value or an expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The element&apos;s content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contains %1. Nested elements are edited in the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: give it a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes a literal value, not an expression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A whole number, or an expression like @(…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A number, or an expression like @(…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::policies::PolicyFlowModel</name>
+    <message>
+        <source>nothing from broader scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the text of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::policies::PolicyFlowView</name>
+    <message>
+        <source>Policy flow of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a card or press Alt+↑/↓ to reorder · Delete removes · Enter edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a policy document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section to add to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate-limit, header, cache…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the selected policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Palette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no policy yet: the broader scopes&apos; policies apply as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is not a &lt;policies&gt; document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy cannot be drawn until its text is fixed.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not run here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::policies::PolicyLexer</name>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag bracket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CDATA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing instruction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expression bracket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>String</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::shell::CommandPalette</name>
+    <message>
+        <source>Command palette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a command: “save”, “theme dark”, “restart”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑↓ to move, Enter to run, Esc to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::shell::InfoBar</name>
+    <message>
+        <source>Notification</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -183,10 +3310,6 @@
         </translation>
     </message>
     <message>
-        <source>Open an APIOps artifacts folder to start.</source>
-        <translation>Öffnen Sie zum Beginnen einen APIOps-Artefaktordner.</translation>
-    </message>
-    <message>
         <source>Getting around</source>
         <translation>Erste Schritte</translation>
     </message>
@@ -231,16 +3354,377 @@
         <translation>Gateway fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>%1 — Gatehouse</source>
-        <translation>%1 — Gatehouse</translation>
-    </message>
-    <message>
         <source>Gatehouse</source>
         <translation>Gatehouse</translation>
     </message>
     <message>
         <source>No workspace</source>
         <translation>Kein Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>&amp;New Workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save A&amp;ll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;vert to Saved…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command &amp;Palette…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next &amp;Pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous Ta&amp;b</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s entities; Enter opens the selected one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Policy &amp;Flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Effective Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flow: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the place of the problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;High Contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation type="unfinished">Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Live configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace “%1” has unsaved changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save them before %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening another workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds a workspace; use Open Workspace instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some files of “%1” could not be written; the others were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved workspace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert to Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget every unsaved change to “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files are read again; this cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files changed on disk: read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of this workspace changed on disk. Reload them and lose your unsaved changes, or keep yours (saving writes them over the files).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gatehouse did not close cleanly. Unsaved changes to this workspace from %1 were kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored unsaved changes from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the recovery copy to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating a workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Workspace: Choose an Empty Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick an item in the navigator to edit it. Edits are served by the embedded gateway as you type, and kept safe until you save them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an APIOps artifacts folder, or create a new workspace, to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run any command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move between navigator, editor and problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Edits have errors: serving the last good configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the Problems dock (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Requests per second over the last 5 seconds; %n request(s) since the start</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1[*] — Gatehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since the last save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::shell::SettingsDialog</name>
+    <message>
+        <source>Serve &amp;HTTPS (TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Embedded gateway&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port the gateway listens on, on 127.0.0.1. 0 picks a free one at each start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve HTTPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes take effect when the gateway restarts; a running gateway restarts when you press OK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required for HTTPS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::workspace::PolicyTarget</name>
+    <message>
+        <source>Global policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation %1 › %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fragment %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -340,6 +3824,14 @@
         <source>Original</source>
         <translation>Original</translation>
     </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -354,6 +3846,33 @@
     <message>
         <source>Save a screenshot of every view into &lt;folder&gt; and exit.</source>
         <translation>Ein Bildschirmfoto jeder Ansicht in &lt;folder&gt; speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Print how long it took until the window was usable, then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>std</name>
+    <message>
+        <source>New API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Revision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import OpenAPI (replace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import OpenAPI (merge)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -15,9 +15,10 @@ namespace model = gw::model;
 
 namespace {
 
+// The context lupdate gives tr() calls outside a class: the enclosing namespace.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("gh::apis::ApiEdits", text);
+    return QCoreApplication::translate("gh::apis", text);
 }
 
 std::string normalisedPath(std::string path)

@@ -75,6 +75,62 @@ std::map<std::string, Placed> operationsOf(const Json &document)
     return out;
 }
 
+// `fresh[key]` becomes `old[key]` when the contract's part did not change (`oldGenerated[key] == fresh[key]`).
+bool keepIfUnchanged(Json &fresh, const Json &old, const Json &oldGenerated, const std::string &key)
+{
+    auto f = fresh.find(key);
+    auto o = old.find(key);
+    auto g = oldGenerated.find(key);
+    if (f == fresh.end() || o == old.end() || g == oldGenerated.end() || *f != *g)
+        return false;
+    *f = *o;
+    return true;
+}
+
+// Within `fresh[key]` (an object): each member whose export did not change keeps its text as read.
+void keepUnchangedMembers(Json &fresh, const Json &old, const Json &oldGenerated, const std::string &key)
+{
+    auto f = fresh.find(key);
+    auto o = old.find(key);
+    auto g = oldGenerated.find(key);
+    if (f == fresh.end() || o == old.end() || g == oldGenerated.end() || !f->is_object() || !o->is_object() ||
+        !g->is_object())
+        return;
+    for (auto member = f->begin(); member != f->end(); ++member)
+        keepIfUnchanged(*f, *o, *g, member.key());
+}
+
+// A changed operation is written anew, but the parts of it an edit did not touch (its parameters, the request
+// body, each response and each representation) keep their text as read: $refs, key order, examples.
+void keepUnchangedParts(Json &fresh, const Json &old, const Json &oldGenerated)
+{
+    if (!fresh.is_object() || !old.is_object() || !oldGenerated.is_object())
+        return;
+    keepIfUnchanged(fresh, old, oldGenerated, "parameters");
+    if (!keepIfUnchanged(fresh, old, oldGenerated, "requestBody") && fresh.contains("requestBody") &&
+        old.contains("requestBody") && oldGenerated.contains("requestBody"))
+        keepUnchangedMembers(fresh["requestBody"], old["requestBody"], oldGenerated["requestBody"], "content");
+    if (keepIfUnchanged(fresh, old, oldGenerated, "responses"))
+        return;
+    auto f = fresh.find("responses");
+    auto o = old.find("responses");
+    auto g = oldGenerated.find("responses");
+    if (f == fresh.end() || o == old.end() || g == oldGenerated.end() || !f->is_object() || !o->is_object() ||
+        !g->is_object())
+        return;
+    for (auto response = f->begin(); response != f->end(); ++response) {
+        if (keepIfUnchanged(*f, *o, *g, response.key()))
+            continue;
+        auto oldResponse = o->find(response.key());
+        auto oldGeneratedResponse = g->find(response.key());
+        if (oldResponse != o->end() && oldGeneratedResponse != g->end() && response->is_object() &&
+            oldResponse->is_object() && oldGeneratedResponse->is_object()) {
+            keepIfUnchanged(*response, *oldResponse, *oldGeneratedResponse, "headers");
+            keepUnchangedMembers(*response, *oldResponse, *oldGeneratedResponse, "content");
+        }
+    }
+}
+
 } // namespace
 
 bool sameContract(const gw::model::ApiContract &a, const gw::model::ApiContract &b)
@@ -130,6 +186,8 @@ std::string syncSpecification(const std::string &previousText, const gw::model::
             if (unchanged) {
                 value = *before->second.value;
             } else {
+                if (beforeGenerated != oldGeneratedOperations.end())
+                    keepUnchangedParts(value, *before->second.value, *beforeGenerated->second.value);
                 for (auto key = before->second.value->begin(); key != before->second.value->end(); ++key) {
                     bool exportedKey = false;
                     for (std::string_view known : kExportedKeys)

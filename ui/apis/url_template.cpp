@@ -6,9 +6,10 @@ namespace gh::apis {
 
 namespace {
 
+// The context lupdate gives tr() calls outside a class: the enclosing namespace.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("gh::apis::UrlTemplate", text);
+    return QCoreApplication::translate("gh::apis", text);
 }
 
 bool isNameStart(QChar c)

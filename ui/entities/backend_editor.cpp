@@ -10,9 +10,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QStringListModel>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QUrl>
@@ -261,10 +263,35 @@ BackendEditor::BackendEditor(workspace::WorkspaceDocument &document, const QStri
                                       tr("Stops calling the backend for a while when calls fail."));
     m_breaker = qobject_cast<QGroupBox *>(breaker->parentWidget());
     m_breaker->setCheckable(true);
-    m_breakerNote = new QLabel;
-    m_breakerNote->setObjectName(QStringLiteral("backendBreakerNote"));
-    m_breakerNote->setWordWrap(true);
-    breaker->addRow(m_breakerNote);
+    m_breaker->setAccessibleName(tr("Circuit breaker")); // its check box takes the focus
+    // The rules, one after the other as APIM checks them; the fields below edit the one selected.
+    m_rules = new QStringListModel(this);
+    m_rulesView = new QListView;
+    m_rulesView->setObjectName(QStringLiteral("backendRules"));
+    m_rulesView->setAccessibleName(tr("Circuit breaker rules"));
+    m_rulesView->setModel(m_rules);
+    m_rulesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rulesView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_rulesView->setSpacing(2); // rows as tall as the tables' above
+    fitHeight(m_rulesView, 0, 2, 6);
+    m_addRule = new QPushButton(tr("A&dd Rule"));
+    m_addRule->setObjectName(QStringLiteral("backendAddRule"));
+    m_addRule->setAccessibleName(tr("Add rule"));
+    m_removeRule = new QPushButton(tr("&Remove Rule"));
+    m_removeRule->setObjectName(QStringLiteral("backendRemoveRule"));
+    m_removeRule->setAccessibleName(tr("Remove rule"));
+    auto *rulesBox = new QWidget;
+    auto *rulesLayout = new QVBoxLayout(rulesBox);
+    rulesLayout->setContentsMargins(0, 0, 0, 0);
+    rulesLayout->addWidget(m_rulesView);
+    auto *ruleButtons = new QHBoxLayout;
+    ruleButtons->addWidget(m_addRule);
+    ruleButtons->addWidget(m_removeRule);
+    ruleButtons->addStretch(1);
+    rulesLayout->addLayout(ruleButtons);
+    auto *rulesLabel = new QLabel(tr("Ru&les:"));
+    rulesLabel->setBuddy(m_rulesView);
+    breaker->addRow(rulesLabel, rulesBox);
     m_ruleName = new QLineEdit;
     m_ruleName->setObjectName(QStringLiteral("backendRuleName"));
     m_ruleName->setAccessibleName(tr("Rule name"));
@@ -367,7 +394,17 @@ BackendEditor::BackendEditor(workspace::WorkspaceDocument &document, const QStri
     connect(m_authParameter, &QLineEdit::textEdited, this,
             [this] { writeCredentials(QStringLiteral("authParameter")); });
 
-    // Circuit breaker: the first rule (APIM applies one); others are kept as they are.
+    // Circuit breaker: a list of rules; the fields edit the selected one.
+    connect(m_rulesView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (updating() || !current.isValid() || current.row() == m_ruleIndex)
+                    return;
+                m_ruleIndex = current.row();
+                showMessage(m_breakerMessage, {});
+                reload();
+            });
+    connect(m_addRule, &QPushButton::clicked, this, &BackendEditor::addRule);
+    connect(m_removeRule, &QPushButton::clicked, this, &BackendEditor::removeRule);
     connect(m_breaker, &QGroupBox::toggled, this, [this](bool on) {
         edit<model::Backend>(on ? tr("Add circuit breaker") : tr("Remove circuit breaker"), {}, [&](model::Backend &b) {
             if (!on) {
@@ -510,9 +547,51 @@ bool BackendEditor::exists() const
 template<class F>
 void BackendEditor::editRule(const QString &text, const QString &field, F &&change)
 {
-    edit<model::Backend>(text, field, [&](model::Backend &b) {
-        if (!b.circuitBreakerRules.empty())
-            change(b.circuitBreakerRules.front());
+    // Typing merges per rule: a step never spans two rules.
+    edit<model::Backend>(text, field.isEmpty() ? field : QStringLiteral("rule%1/%2").arg(m_ruleIndex).arg(field),
+                         [&](model::Backend &b) {
+                             if (m_ruleIndex >= 0 && m_ruleIndex < static_cast<int>(b.circuitBreakerRules.size()))
+                                 change(b.circuitBreakerRules[static_cast<std::size_t>(m_ruleIndex)]);
+                         });
+}
+
+void BackendEditor::addRule()
+{
+    const model::Backend *backend = m_document.find<model::Backend>(m_name.toStdString());
+    if (!backend)
+        return;
+    // A name no other rule has: breaker, breaker-2, ...
+    std::string name = "breaker";
+    for (int n = 2; std::any_of(backend->circuitBreakerRules.begin(), backend->circuitBreakerRules.end(),
+                                [&](const model::CircuitBreakerRule &r) { return r.name == name; });
+         ++n)
+        name = "breaker-" + std::to_string(n);
+    const int index = static_cast<int>(backend->circuitBreakerRules.size());
+    edit<model::Backend>(tr("Add circuit breaker rule"), {}, [&](model::Backend &b) {
+        model::CircuitBreakerRule rule;
+        rule.name = name;
+        rule.failureCount = 5;
+        rule.failureInterval = "PT1M";
+        rule.statusCodeRanges = {{500, 599}};
+        rule.tripDuration = "PT1M";
+        rule.acceptRetryAfter = true;
+        b.circuitBreakerRules.push_back(rule);
+    });
+    m_ruleIndex = index;
+    reload();
+    m_ruleName->setFocus();
+    m_ruleName->selectAll();
+}
+
+void BackendEditor::removeRule()
+{
+    const model::Backend *backend = m_document.find<model::Backend>(m_name.toStdString());
+    if (!backend || m_ruleIndex < 0 || m_ruleIndex >= static_cast<int>(backend->circuitBreakerRules.size()))
+        return;
+    const int index = m_ruleIndex;
+    m_ruleIndex = std::max(0, index - 1);
+    edit<model::Backend>(tr("Remove circuit breaker rule"), {}, [&](model::Backend &b) {
+        b.circuitBreakerRules.erase(b.circuitBreakerRules.begin() + index);
     });
 }
 
@@ -657,10 +736,23 @@ void BackendEditor::refresh()
     const bool hasRule = !backend.circuitBreakerRules.empty();
     if (m_breaker->isChecked() != hasRule)
         m_breaker->setChecked(hasRule);
-    m_breakerNote->setVisible(backend.circuitBreakerRules.size() > 1);
-    m_breakerNote->setText(tr("This backend has %n more rule(s), kept as they are.", nullptr,
-                              static_cast<int>(backend.circuitBreakerRules.size()) - 1));
-    const model::CircuitBreakerRule rule = hasRule ? backend.circuitBreakerRules.front() : model::CircuitBreakerRule{};
+    const int ruleCount = static_cast<int>(backend.circuitBreakerRules.size());
+    if (m_ruleIndex >= ruleCount)
+        m_ruleIndex = std::max(0, ruleCount - 1);
+    QStringList ruleNames;
+    for (int i = 0; i < ruleCount; ++i) {
+        const model::CircuitBreakerRule &r = backend.circuitBreakerRules[static_cast<std::size_t>(i)];
+        ruleNames << (r.name && !r.name->empty() ? toQString(r.name) : tr("Rule %1 (no name)").arg(i + 1));
+    }
+    if (m_rules->stringList() != ruleNames) {
+        m_rules->setStringList(ruleNames);
+        fitHeight(m_rulesView, ruleCount, 2, 6);
+    }
+    if (hasRule && m_rulesView->currentIndex().row() != m_ruleIndex)
+        m_rulesView->setCurrentIndex(m_rules->index(m_ruleIndex));
+    m_removeRule->setEnabled(hasRule);
+    const model::CircuitBreakerRule rule =
+        hasRule ? backend.circuitBreakerRules[static_cast<std::size_t>(m_ruleIndex)] : model::CircuitBreakerRule{};
     setText(m_ruleName, toQString(rule.name));
     if (m_failureCount->value() != rule.failureCount.value_or(0))
         m_failureCount->setValue(static_cast<int>(rule.failureCount.value_or(0)));

@@ -7,7 +7,9 @@ class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QListView;
 class QPushButton;
+class QStringListModel;
 class QSpinBox;
 class QTableView;
 
@@ -38,8 +40,11 @@ private:
     // Writes the credentials from the form; `field` merges typing in one field into one step (tables: none).
     void writeCredentials(const QString &field);
     void writePool();
+    // Applies `change` to the rule selected in the list of rules.
     template<class F>
     void editRule(const QString &text, const QString &field, F &&change);
+    void addRule();
+    void removeRule();
 
     QLineEdit *m_title = nullptr;
     QLineEdit *m_description = nullptr;
@@ -65,7 +70,11 @@ private:
     QLineEdit *m_authParameter = nullptr;
 
     QGroupBox *m_breaker = nullptr;
-    QLabel *m_breakerNote = nullptr;
+    QStringListModel *m_rules = nullptr; // the rules' names, in the file's order
+    QListView *m_rulesView = nullptr;
+    QPushButton *m_addRule = nullptr;
+    QPushButton *m_removeRule = nullptr;
+    int m_ruleIndex = 0; // the rule the fields below the list show
     QLineEdit *m_ruleName = nullptr;
     QSpinBox *m_failureCount = nullptr;
     QSpinBox *m_failurePercentage = nullptr;

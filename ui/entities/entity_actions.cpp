@@ -1,11 +1,16 @@
 #include "entity_actions.h"
 
+#include "local_secrets.h"
+#include "rename_dialog.h"
 #include "user_directory.h"
 
 #include <ui/workspace/workspace_document.h>
 
 #include <QCoreApplication>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
 
 namespace gh::entities {
 
@@ -13,9 +18,10 @@ namespace model = gw::model;
 
 namespace {
 
-QString tr(const char *text)
+// The context lupdate gives tr() calls outside a class: the enclosing namespace.
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("gh::entities::EntityActions", text);
+    return QCoreApplication::translate("gh::entities", text, disambiguation, n);
 }
 
 template<class T>
@@ -196,6 +202,9 @@ bool deleteEntity(Kind kind, const QString &name, workspace::WorkspaceDocument &
     case Kind::Backend:
         return remove<model::Backend>(document, name, tr("Delete backend"));
     case Kind::VersionSet:
+        // APIs pointing at a deleted set would fail to publish: they are detached explicitly or not at all.
+        if (!apisInVersionSet(document, name).isEmpty())
+            return false;
         return remove<model::VersionSet>(document, name, tr("Delete version set"));
     case Kind::Group: {
         if (!document.find<model::Group>(name.toStdString()))
@@ -230,6 +239,299 @@ bool deleteEntity(Kind kind, const QString &name, workspace::WorkspaceDocument &
     }
 }
 
+QStringList apisInVersionSet(const workspace::WorkspaceDocument &document, const QString &name)
+{
+    QStringList apis;
+    for (const model::Api &api : document.model().apis)
+        if (api.apiVersionSetId && model::refersTo(*api.apiVersionSetId, "apiVersionSets", name.toStdString()))
+            apis << QString::fromStdString(api.name);
+    return apis;
+}
+
+bool deleteVersionSetDetachingApis(const QString &name, workspace::WorkspaceDocument &document)
+{
+    if (!document.find<model::VersionSet>(name.toStdString()))
+        return false;
+    document.undoStack()->beginMacro(tr("Delete version set"));
+    for (const QString &apiName : apisInVersionSet(document, name)) {
+        model::Api api = *document.find<model::Api>(apiName.toStdString());
+        // A version without its set means nothing to APIM (and it refuses one): it goes with the set.
+        api.apiVersionSetId.reset();
+        api.apiVersionSet = nullptr;
+        api.apiVersion.reset();
+        document.putEntity(QString(), api.name, std::optional(api));
+    }
+    document.putEntity<model::VersionSet>(QString(), name.toStdString(), std::nullopt);
+    document.undoStack()->endMacro();
+    return true;
+}
+
+bool canRename(Kind kind)
+{
+    switch (kind) {
+    case Kind::Product:
+    case Kind::Subscription:
+    case Kind::NamedValue:
+    case Kind::Backend:
+    case Kind::VersionSet:
+    case Kind::Group:
+        return true;
+    default:
+        return false;
+    }
+}
+
+namespace {
+
+template<class T>
+bool exists(const workspace::WorkspaceDocument &document, const QString &name)
+{
+    return document.find<T>(name.toStdString()) != nullptr;
+}
+
+bool nameTaken(Kind kind, const QString &name, const workspace::WorkspaceDocument &document)
+{
+    switch (kind) {
+    case Kind::Product:
+        return exists<model::Product>(document, name);
+    case Kind::Subscription:
+        return exists<model::Subscription>(document, name);
+    case Kind::NamedValue:
+        return exists<model::NamedValue>(document, name);
+    case Kind::Backend:
+        return exists<model::Backend>(document, name);
+    case Kind::VersionSet:
+        return exists<model::VersionSet>(document, name);
+    case Kind::Group:
+        return exists<model::Group>(document, name);
+    default:
+        return false;
+    }
+}
+
+// `id` with its last segment replaced by `to` when it refers to `from` in `collection` ("/products/a" ->
+// "/products/b"; absolute ids keep their prefix).
+std::optional<std::string> renamedReference(const std::optional<std::string> &id, const char *collection,
+                                            const std::string &from, const std::string &to)
+{
+    if (!id || !model::refersTo(*id, collection, from))
+        return id;
+    const std::size_t slash = id->rfind('/');
+    return (slash == std::string::npos ? std::string() : id->substr(0, slash + 1)) + to;
+}
+
+template<class T>
+void putRenamed(workspace::WorkspaceDocument &document, const std::string &from, const std::string &to)
+{
+    T value = *document.find<T>(from);
+    value.name = to;
+    document.putEntity(QString(), from, std::optional(value));
+}
+
+// Moves the local secret kept under `from` to `to` (an undo step inside the caller's macro).
+void moveSecret(workspace::WorkspaceDocument &document, const QString &from, const QString &to)
+{
+    auto &secrets = LocalSecrets::of(document);
+    const std::optional<QString> value = secrets.value(from);
+    if (!value)
+        return;
+    secrets.put(QString(), to, value);
+    secrets.put(QString(), from, std::nullopt);
+}
+
+} // namespace
+
+QString checkNewName(Kind kind, const QString &name, const QString &newName,
+                     const workspace::WorkspaceDocument &document)
+{
+    // ARM resource names: what APIM accepts as a folder name for every kind renamed here.
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]*$"));
+    if (newName.isEmpty())
+        return tr("The name cannot be empty.");
+    if (newName.size() > 80)
+        return tr("Use at most 80 characters.");
+    if (!valid.match(newName).hasMatch())
+        return tr("Use letters, digits, \"-\", \"_\" and \".\", starting with a letter or digit.");
+    if (newName != name && nameTaken(kind, newName, document))
+        return tr("Another one is already called \"%1\".").arg(newName);
+    return {};
+}
+
+QStringList renameReferences(Kind kind, const QString &name, const workspace::WorkspaceDocument &document)
+{
+    const std::string from = name.toStdString();
+    const model::Workspace &workspace = document.model();
+    QStringList out;
+    auto count = [&](int n, const QString &text) {
+        if (n > 0)
+            out << text;
+    };
+    switch (kind) {
+    case Kind::Product: {
+        const int n = static_cast<int>(std::count_if(
+            workspace.subscriptions.begin(), workspace.subscriptions.end(),
+            [&](const model::Subscription &s) { return s.scope && model::refersTo(*s.scope, "products", from); }));
+        count(n, tr("the scope of %n subscription(s)", nullptr, n));
+    } break;
+    case Kind::Group: {
+        const int products = static_cast<int>(
+            std::count_if(workspace.products.begin(), workspace.products.end(), [&](const model::Product &p) {
+                return std::any_of(p.groups.begin(), p.groups.end(),
+                                   [&](const model::ProductGroupLink &link) { return link.group == from; });
+            }));
+        count(products, tr("the groups of %n product(s)", nullptr, products));
+        const auto &users = UserDirectory::of(const_cast<workspace::WorkspaceDocument &>(document)).users();
+        const int members = static_cast<int>(
+            std::count_if(users.begin(), users.end(), [&](const User &user) { return user.groups.contains(name); }));
+        count(members, tr("the groups of %n user(s)", nullptr, members));
+        break;
+    }
+    case Kind::Backend: {
+        const int n = static_cast<int>(
+            std::count_if(workspace.backends.begin(), workspace.backends.end(), [&](const model::Backend &b) {
+                return std::any_of(b.pool.begin(), b.pool.end(), [&](const model::PoolMember &member) {
+                    return model::refersTo(member.id, "backends", from);
+                });
+            }));
+        count(n, tr("the members of %n pool(s)", nullptr, n));
+    } break;
+    case Kind::VersionSet: {
+        const int n = static_cast<int>(apisInVersionSet(document, name).size());
+        count(n, tr("the version set of %n API(s)", nullptr, n));
+    } break;
+    default:
+        break;
+    }
+    return out;
+}
+
+bool renameEntity(Kind kind, const QString &name, const QString &newName, workspace::WorkspaceDocument &document)
+{
+    if (!canRename(kind) || !nameTaken(kind, name, document) || newName == name ||
+        !checkNewName(kind, name, newName, document).isEmpty())
+        return false;
+    const std::string from = name.toStdString();
+    const std::string to = newName.toStdString();
+    const model::Workspace workspace = document.model(); // the references as they are before the macro
+    QUndoStack *stack = document.undoStack();
+    stack->beginMacro(tr("Rename \"%1\" to \"%2\"").arg(name, newName));
+    switch (kind) {
+    case Kind::Product:
+        putRenamed<model::Product>(document, from, to);
+        for (model::Subscription subscription : workspace.subscriptions) {
+            const auto scope = renamedReference(subscription.scope, "products", from, to);
+            if (scope == subscription.scope)
+                continue;
+            subscription.scope = scope;
+            document.putEntity(QString(), subscription.name, std::optional(subscription));
+        }
+        break;
+    case Kind::Subscription:
+        putRenamed<model::Subscription>(document, from, to);
+        for (const char *which : {"primaryKey", "secondaryKey"})
+            moveSecret(document, LocalSecrets::subscriptionKey(name, QLatin1String(which)),
+                       LocalSecrets::subscriptionKey(newName, QLatin1String(which)));
+        break;
+    case Kind::NamedValue:
+        putRenamed<model::NamedValue>(document, from, to);
+        moveSecret(document, LocalSecrets::namedValueKey(name), LocalSecrets::namedValueKey(newName));
+        break;
+    case Kind::Backend:
+        putRenamed<model::Backend>(document, from, to);
+        for (model::Backend backend : workspace.backends) {
+            bool changed = false;
+            for (model::PoolMember &member : backend.pool) {
+                if (!model::refersTo(member.id, "backends", from))
+                    continue;
+                member.id = *renamedReference(member.id, "backends", from, to);
+                changed = true;
+            }
+            // The renamed backend itself is a single one (a pool does not hold itself).
+            if (changed && backend.name != from)
+                document.putEntity(QString(), backend.name, std::optional(backend));
+        }
+        break;
+    case Kind::VersionSet:
+        putRenamed<model::VersionSet>(document, from, to);
+        for (model::Api api : workspace.apis) {
+            const auto id = renamedReference(api.apiVersionSetId, "apiVersionSets", from, to);
+            if (id == api.apiVersionSetId)
+                continue;
+            api.apiVersionSetId = id;
+            document.putEntity(QString(), api.name, std::optional(api));
+        }
+        break;
+    case Kind::Group: {
+        putRenamed<model::Group>(document, from, to);
+        for (model::Product product : workspace.products) {
+            bool changed = false;
+            for (model::ProductGroupLink &link : product.groups) {
+                if (link.group != from)
+                    continue;
+                link.group = to;
+                link.groupId = renamedReference(link.groupId, "groups", from, to);
+                changed = true;
+            }
+            if (changed)
+                document.putEntity(QString(), product.name, std::optional(product));
+        }
+        auto &users = UserDirectory::of(document);
+        const QList<User> all = users.users();
+        for (User user : all) {
+            const qsizetype at = user.groups.indexOf(name);
+            if (at < 0)
+                continue;
+            user.groups[at] = newName;
+            users.put(QString(), user.id, user);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    stack->endMacro();
+    return true;
+}
+
+void renameItem(QWidget *parent, const QModelIndex &item, workspace::WorkspaceDocument &document)
+{
+    using Tree = workspace::WorkspaceTreeModel;
+    const Kind kind = item.data(Tree::KindRole).value<Kind>();
+    const QString name = item.data(Tree::NameRole).toString();
+    if (!canRename(kind) || !nameTaken(kind, name, document))
+        return;
+    RenameDialog dialog(kind, name, document, parent);
+    dialog.exec();
+}
+
+namespace {
+
+// Deleting a version set that APIs use says which, and offers to detach them in the same step.
+void confirmVersionSetDelete(QWidget *parent, const QString &name, workspace::WorkspaceDocument &document)
+{
+    const QStringList apis = apisInVersionSet(document, name);
+    if (apis.isEmpty()) {
+        deleteEntity(Kind::VersionSet, name, document);
+        return;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Delete Version Set"),
+                    tr("The version set \"%1\" is used by %n API(s): %2.", nullptr, static_cast<int>(apis.size()))
+                        .arg(name, apis.join(QStringLiteral(", "))),
+                    QMessageBox::NoButton, parent);
+    box.setObjectName(QStringLiteral("deleteVersionSetBox"));
+    box.setInformativeText(tr("Detaching removes their version and their link to the set; they keep their paths, so "
+                              "APIs that shared a path need different ones afterwards. Undo restores everything."));
+    QPushButton *detach = box.addButton(tr("&Detach and Delete"), QMessageBox::DestructiveRole);
+    detach->setObjectName(QStringLiteral("detachAndDeleteButton"));
+    box.addButton(QMessageBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == detach)
+        deleteVersionSetDetachingApis(name, document);
+}
+
+} // namespace
+
 bool addEntityActions(QMenu *menu, const QModelIndex &item, workspace::WorkspaceDocument &document,
                       const std::function<void(Kind kind, const QString &name)> &created)
 {
@@ -251,12 +553,26 @@ bool addEntityActions(QMenu *menu, const QModelIndex &item, workspace::Workspace
         if (!added.isEmpty() && created)
             created(kind, added);
     });
+    if (!isCategory && canRename(kind)) {
+        QAction *rename = menu->addAction(tr("Re&name…"));
+        rename->setObjectName(QStringLiteral("renameEntityAction"));
+        rename->setShortcut(Qt::Key_F2);
+        QWidget *parent = menu->parentWidget();
+        const QPersistentModelIndex persistent(item);
+        QObject::connect(rename, &QAction::triggered, menu,
+                         [persistent, &document, parent] { renameItem(parent, persistent, document); });
+    }
     if (!isCategory) {
         QAction *remove = menu->addAction(deleteActionText(kind));
         remove->setObjectName(QStringLiteral("deleteEntityAction"));
         remove->setShortcut(QKeySequence::Delete);
-        QObject::connect(remove, &QAction::triggered, menu,
-                         [kind, name, &document] { deleteEntity(kind, name, document); });
+        QWidget *parent = menu->parentWidget();
+        QObject::connect(remove, &QAction::triggered, menu, [kind, name, &document, parent] {
+            if (kind == Kind::VersionSet)
+                confirmVersionSetDelete(parent, name, document);
+            else
+                deleteEntity(kind, name, document);
+        });
     }
     return true;
 }

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QToolButton>
 
 namespace gh::entities {
@@ -114,6 +115,15 @@ NamedValueEditor::NamedValueEditor(workspace::WorkspaceDocument &document, const
                                 [&](model::NamedValue &v) { v.displayName = text.toStdString(); });
     });
     connect(m_value, &QLineEdit::textEdited, this, &NamedValueEditor::editValue);
+    m_secretTimer = new QTimer(this);
+    m_secretTimer->setSingleShot(true);
+    m_secretTimer->setInterval(700);
+    connect(m_secretTimer, &QTimer::timeout, this, &NamedValueEditor::commitSecret);
+    connect(m_value, &QLineEdit::editingFinished, this, &NamedValueEditor::commitSecret);
+    connect(&m_document, &workspace::WorkspaceDocument::aboutToSave, this, [this] {
+        if (m_secretTimer->isActive())
+            commitSecret();
+    });
     connect(m_reveal, &QToolButton::toggled, this, [this](bool on) {
         m_value->setEchoMode(on || !isSecret() ? QLineEdit::Normal : QLineEdit::Password);
         m_reveal->setText(on ? tr("Hide") : tr("Show"));
@@ -163,17 +173,39 @@ void NamedValueEditor::editValue(const QString &text)
     if (updating())
         return;
     if (isSecret()) {
-        LocalSecrets::of(m_document)
-            .put(tr("Edit secret value"), LocalSecrets::namedValueKey(m_name), text,
-                 mergeKey(QStringLiteral("secretValue")));
+        m_secretTimer->start();
         return;
     }
     edit<model::NamedValue>(tr("Edit named value"), QStringLiteral("value"),
                             [&](model::NamedValue &v) { v.value = text.toStdString(); });
 }
 
+NamedValueEditor::~NamedValueEditor()
+{
+    // Closing the editor right after typing keeps what was typed.
+    if (m_secretTimer->isActive() && m_document.isOpen())
+        commitSecret();
+    // The field reports editingFinished when it loses the focus on its way out, after this editor's members are
+    // gone: nothing is left to commit.
+    disconnect(m_value, nullptr, this, nullptr);
+}
+
+void NamedValueEditor::commitSecret()
+{
+    m_secretTimer->stop();
+    if (updating() || !isSecret())
+        return;
+    auto &secrets = LocalSecrets::of(m_document);
+    const QString key = LocalSecrets::namedValueKey(m_name);
+    const QString text = m_value->text();
+    if (secrets.value(key) == std::optional<QString>(text))
+        return;
+    secrets.put(tr("Edit secret value"), key, text, mergeKey(QStringLiteral("secretValue")));
+}
+
 void NamedValueEditor::setSecret(bool secret)
 {
+    commitSecret();
     const auto *current = m_document.find<model::NamedValue>(m_name.toStdString());
     if (!current || current->secret.value_or(false) == secret)
         return;
@@ -233,7 +265,9 @@ void NamedValueEditor::refresh()
     auto &secrets = LocalSecrets::of(m_document);
     if (secret) {
         const auto local = secrets.value(LocalSecrets::namedValueKey(m_name));
-        setText(m_value, local.value_or(QString()));
+        // Typing not written yet stays on screen.
+        if (!m_secretTimer->isActive())
+            setText(m_value, local.value_or(QString()));
         m_value->setEchoMode(m_reveal->isChecked() ? QLineEdit::Normal : QLineEdit::Password);
         m_value->setPlaceholderText(tr("No local value yet: type one for runs on this computer"));
         m_reveal->setVisible(true);

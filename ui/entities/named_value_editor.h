@@ -5,6 +5,7 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QTimer;
 class QToolButton;
 
 namespace gh::entities {
@@ -19,6 +20,7 @@ class NamedValueEditor : public EntityEditor {
     Q_OBJECT
 public:
     NamedValueEditor(workspace::WorkspaceDocument &document, const QString &name, QWidget *parent = nullptr);
+    ~NamedValueEditor() override;
 
     // APIM's rule for display names: 1–256 of A–Z, a–z, 0–9, '-', '.', '_'. Empty when valid.
     static QString checkDisplayName(const QString &displayName);
@@ -30,6 +32,8 @@ protected:
 private:
     bool isSecret() const;
     void editValue(const QString &text);
+    // Writes the secret value typed so far to the store (one undo step, merged with the typing before it).
+    void commitSecret();
     void setSecret(bool secret);
 
     QLineEdit *m_displayName = nullptr;
@@ -38,6 +42,9 @@ private:
     QCheckBox *m_secret = nullptr;
     QLineEdit *m_value = nullptr;
     QToolButton *m_reveal = nullptr;
+    // A secret is written when typing pauses or the field is left, not at every keystroke: each write rewrites
+    // the encrypted store.
+    QTimer *m_secretTimer = nullptr;
     QLabel *m_valueNote = nullptr;
     QLabel *m_valueMessage = nullptr;
     QLabel *m_keyVaultLabel = nullptr;

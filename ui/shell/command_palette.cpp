@@ -221,6 +221,8 @@ CommandPalette::CommandPalette(QWidget *window)
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_model->setFilter(text);
         selectRow(0);
+        if (isVisible())
+            fitToContent();
     });
     connect(m_list, &QListView::clicked, this, [this](const QModelIndex &index) {
         selectRow(index.row());
@@ -237,13 +239,35 @@ void CommandPalette::open(const QMenuBar &menuBar)
     selectRow(0);
     QWidget *window = parentWidget();
     const int width = std::min(640, std::max(360, window->width() - 80));
-    const int height = std::min(420, std::max(200, window->height() - 120));
-    resize(width, height);
+    resize(width, height());
+    fitToContent();
     move(window->mapToGlobal(QPoint((window->width() - width) / 2, std::min(80, window->height() / 8))));
     show();
     raise();
     activateWindow();
     m_filter->setFocus(Qt::PopupFocusReason);
+}
+
+void CommandPalette::fitToContent()
+{
+    QWidget *window = parentWidget();
+    const int cap = std::min(420, std::max(200, window->height() - 120));
+    // The rows are all alike (uniform sizes): one row's height times the rows, never less than one row.
+    const int rowHeight = m_model->rowCount() > 0 ? m_list->sizeHintForRow(0) : fontMetrics().height() + 10;
+    const int listHeight = rowHeight * std::max(1, m_model->rowCount()) + 2 * m_list->frameWidth();
+    const QMargins margins = contentsMargins() + layout()->contentsMargins();
+    const int spacing = layout()->spacing();
+    const int rest = margins.top() + margins.bottom() + m_filter->sizeHint().height() + spacing +
+                     findChild<QLabel *>(QStringLiteral("commandHint"))->sizeHint().height() + spacing;
+    const int listCap = std::max(rowHeight, cap - rest);
+    // Only whole rows when the list scrolls, so the last one is not cut in half.
+    const int shown = listHeight <= listCap
+                          ? listHeight
+                          : (listCap - 2 * m_list->frameWidth()) / rowHeight * rowHeight + 2 * m_list->frameWidth();
+    m_list->setFixedHeight(shown);
+    // The layout's minimum size still holds the old list height until it is recalculated; resize() would stop there.
+    layout()->activate();
+    resize(width(), rest + shown);
 }
 
 void CommandPalette::selectRow(int row)

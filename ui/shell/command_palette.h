@@ -58,6 +58,8 @@ protected:
 private:
     void runCurrent();
     void selectRow(int row);
+    // Makes the popup as tall as its rows need, up to a cap below which the list scrolls.
+    void fitToContent();
 
     CommandListModel *m_model;
     QLineEdit *m_filter;

@@ -131,6 +131,7 @@ bool WorkspaceDocument::save()
 {
     if (!m_loaded)
         return false;
+    emit aboutToSave();
     auto report = gw::store::saveWorkspace(*m_loaded, m_model);
     m_saveProblems = std::move(report.problems);
     if (!m_saveProblems.empty())

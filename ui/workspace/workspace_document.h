@@ -141,6 +141,9 @@ signals:
     // After any change of the model (edits, undo, redo, revert); connect slow work to a timer.
     void modelChanged();
     void modifiedChanged(bool modified);
+    // At the start of save(), before any file is written: editors that hold typing back (a secret written when
+    // typing pauses) commit it now, so what the user typed before saving is part of the save.
+    void aboutToSave();
     void saved();
 
 private:

@@ -27,6 +27,7 @@
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -580,6 +581,191 @@ components:
         document.undoStack()->undo();
         QCOMPARE(document.find<model::Api>("petstore-api")->apiRevision, std::optional<std::string>("1"));
         QVERIFY(document.find<model::Api>("petstore-api;rev=2"));
+    }
+    // Every representation of a request and of each response is editable; adding and removing are one step each.
+    void representationsAreAList()
+    {
+        gw::test::TempFolder temp;
+        const QString folder = copySample(temp);
+        {
+            WorkspaceDocument document;
+            QVERIFY(document.open(folder));
+            ApiDesigner designer(document, QStringLiteral("petstore-api"));
+            designer.resize(1100, 750);
+            designer.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&designer));
+            designer.selectOperation(QStringLiteral("create-pet"));
+            auto *sections = child<QTabWidget>(designer, "operationTabs");
+            auto showSection = [&](const QString &title) {
+                for (int i = 0; i < sections->count(); ++i)
+                    if (sections->tabText(i) == title)
+                        sections->setCurrentIndex(i);
+            };
+            showSection(QStringLiteral("Request"));
+            auto createPet = [&] {
+                return *document.find<model::Api>("petstore-api")->contract.findOperation("create-pet");
+            };
+            auto *tabs = child<QTabBar>(designer, "requestRepresentationTabs");
+            auto *type = child<QComboBox>(designer, "requestContentTypeCombo");
+            auto *schema = child<QPlainTextEdit>(designer, "requestSchemaEdit");
+            auto *example = child<QPlainTextEdit>(designer, "requestExampleEdit");
+            auto *message = child<QLabel>(designer, "requestJsonMessage");
+            QCOMPARE(tabs->count(), 1);
+            QCOMPARE(tabs->tabText(0), QStringLiteral("application/json"));
+
+            click(designer, "requestAddRepresentationButton");
+            QCOMPARE(createPet().request->representations.size(), std::size_t(2));
+            QCOMPARE(createPet().request->representations[1].contentType, std::string("application/xml"));
+            QCOMPARE(tabs->count(), 2);
+            QCOMPARE(tabs->currentIndex(), 1);
+            QCOMPARE(type->currentText(), QStringLiteral("application/xml"));
+            QVERIFY(schema->toPlainText().isEmpty());
+            QVERIFY(type->hasFocus() || !designer.isActiveWindow()); // ready to be renamed
+
+            // Two representations cannot share a content type: said inline, and not taken.
+            retype(type->lineEdit(), QStringLiteral("application/json"));
+            QVERIFY(!message->isHidden());
+            QVERIFY(message->text().contains(QStringLiteral("application/json")));
+            QCOMPARE(createPet().request->representations[1].contentType, std::string("application/jso"));
+            QCOMPARE(createPet().request->representations[0].contentType, std::string("application/json"));
+            retype(type->lineEdit(), QStringLiteral("text/xml"));
+            QVERIFY(message->isHidden());
+            retype(schema, QStringLiteral("{\"type\": \"string\"}"));
+            retype(example, QStringLiteral("<pet name=\"Polly\"/>")); // not JSON, and not a JSON type: kept as text
+            QVERIFY(message->isHidden());
+            const model::Operation edited = createPet();
+            QCOMPARE(edited.request->representations[1].contentType, std::string("text/xml"));
+            QVERIFY(edited.request->representations[1].schema == nlohmann::ordered_json({{"type", "string"}}));
+            QVERIFY(edited.request->representations[1].example == nlohmann::ordered_json("<pet name=\"Polly\"/>"));
+            // The first is as it was, and shows again when its tab is chosen.
+            QCOMPARE(edited.request->representations[0].contentType, std::string("application/json"));
+            QCOMPARE(tabs->tabText(1), QStringLiteral("text/xml"));
+            tabs->setCurrentIndex(0);
+            QCOMPARE(type->currentText(), QStringLiteral("application/json"));
+            QVERIFY(schema->toPlainText().contains(QStringLiteral("\"required\"")));
+            QVERIFY(example->toPlainText().contains(QStringLiteral("Polly")));
+            // A schema typed into the first lands there.
+            retype(schema, QStringLiteral("{\"type\": \"object\"}"));
+            QVERIFY(createPet().request->representations[0].schema == nlohmann::ordered_json({{"type", "object"}}));
+            QVERIFY(createPet().request->representations[1].schema == nlohmann::ordered_json({{"type", "string"}}));
+            document.undoStack()->undo();
+            QVERIFY(schema->toPlainText().contains(QStringLiteral("\"required\"")));
+
+            // Responses: a second representation of 201, and a new response of its own.
+            showSection(QStringLiteral("Responses"));
+            auto *responseTabs = child<QTabBar>(designer, "responseRepresentationTabs");
+            QCOMPARE(responseTabs->count(), 1);
+            click(designer, "responseAddRepresentationButton");
+            QCOMPARE(responseTabs->count(), 2);
+            retype(child<QPlainTextEdit>(designer, "responseExampleEdit"), QStringLiteral("<pet id=\"3\"/>"));
+            QCOMPARE(createPet().responses[0].representations.size(), std::size_t(2));
+            QVERIFY(createPet().responses[0].representations[1].example == nlohmann::ordered_json("<pet id=\"3\"/>"));
+            click(designer, "addResponseButton");
+            QCOMPARE(createPet().responses.size(), std::size_t(2));
+            retype(child<QLineEdit>(designer, "responseStatusEdit"), QStringLiteral("400"));
+            retype(child<QLineEdit>(designer, "responseDescriptionEdit"), QStringLiteral("Invalid pet"));
+            QVERIFY(responseTabs->isHidden()); // a new response has no body yet
+            click(designer, "responseAddRepresentationButton");
+            QCOMPARE(createPet().responses[1].statusCode, std::string("400"));
+            QCOMPARE(createPet().responses[1].description, std::string("Invalid pet"));
+            QCOMPARE(createPet().responses[1].representations.size(), std::size_t(1));
+            QCOMPARE(createPet().responses[1].representations[0].contentType, std::string("application/json"));
+
+            // Removing is one step; undo brings the representation back, in its place.
+            auto *responses = child<QComboBox>(designer, "responsesCombo");
+            responses->setCurrentIndex(0);
+            emit responses->activated(0);
+            QCOMPARE(responseTabs->count(), 2);
+            responseTabs->setCurrentIndex(0);
+            click(designer, "responseRemoveRepresentationButton");
+            QCOMPARE(createPet().responses[0].representations.size(), std::size_t(1));
+            QCOMPARE(createPet().responses[0].representations[0].contentType, std::string("application/xml"));
+            QCOMPARE(child<QComboBox>(designer, "responseContentTypeCombo")->currentText(),
+                     QStringLiteral("application/xml"));
+            document.undoStack()->undo();
+            QCOMPARE(createPet().responses[0].representations.size(), std::size_t(2));
+            QCOMPARE(createPet().responses[0].representations[0].contentType, std::string("application/json"));
+            QCOMPARE(responseTabs->count(), 2);
+
+            // The specification says it all, and the operations not edited keep their text.
+            const std::string spec = *document.find<model::Api>("petstore-api")->specificationText;
+            QVERIFY2(spec.find("text/xml:") != std::string::npos, spec.c_str());
+            QVERIFY2(spec.find("Invalid pet") != std::string::npos, spec.c_str());
+            QVERIFY(document.save());
+        }
+        WorkspaceDocument reopened;
+        QVERIFY(reopened.open(folder));
+        const model::Operation &operation =
+            *reopened.find<model::Api>("petstore-api")->contract.findOperation("create-pet");
+        QVERIFY(operation.request);
+        QCOMPARE(operation.request->representations.size(), std::size_t(2));
+        QCOMPARE(operation.request->representations[1].contentType, std::string("text/xml"));
+        QCOMPARE(operation.responses.size(), std::size_t(2));
+        QCOMPARE(operation.responses[0].representations.size(), std::size_t(2));
+        QCOMPARE(operation.responses[1].statusCode, std::string("400"));
+    }
+
+    // A changed operation keeps, as read, the parts of it the edit did not touch.
+    void specificationKeepsUnchangedPartsOfAnOperation()
+    {
+        const std::string text = R"(openapi: 3.0.1
+info:
+  title: Shop
+  version: '1'
+paths:
+  /orders:
+    post:
+      operationId: create-order
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/Order'
+      responses:
+        '201':
+          description: Created
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Order'
+        '400':
+          description: Bad
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Problem'
+components:
+  schemas:
+    Order:
+      type: object
+      properties:
+        id: {type: string}
+    Problem:
+      type: object
+      properties:
+        title: {type: string}
+)";
+        const auto imported = gw::openapi::importText(text, "spec.yaml", {});
+        QVERIFY(!gw::hasErrors(imported.diagnostics));
+        model::ApiContract edited = imported.contract;
+        model::Operation &operation = edited.operations[0];
+        operation.request->representations.push_back({"application/xml", {{"type", "string"}}, {}, {}});
+        operation.responses[0].representations.push_back({"application/xml", {}, "<order/>", {}});
+        const std::string synced = gh::apis::syncSpecification(text, imported.contract, edited, "json");
+        const auto document = nlohmann::ordered_json::parse(synced);
+        const auto &post = document["paths"]["/orders"]["post"];
+        const nlohmann::ordered_json orderRef = {{"$ref", "#/components/schemas/Order"}};
+        QVERIFY2(post["requestBody"]["content"]["application/json"]["schema"] == orderRef, synced.c_str());
+        QVERIFY(post["requestBody"]["content"]["application/xml"]["schema"] ==
+                nlohmann::ordered_json({{"type", "string"}}));
+        QVERIFY(post["responses"]["201"]["content"]["application/json"]["schema"] == orderRef);
+        QCOMPARE(post["responses"]["201"]["content"]["application/xml"]["example"].get<std::string>(),
+                 std::string("<order/>"));
+        QVERIFY(post["responses"]["400"]["content"]["application/json"]["schema"] ==
+                nlohmann::ordered_json({{"$ref", "#/components/schemas/Problem"}}));
+        const auto again = gw::openapi::importText(synced, "spec.json", {});
+        QVERIFY(!gw::hasErrors(again.diagnostics));
+        QVERIFY(gh::apis::sameContract(again.contract, edited));
     }
 };
 

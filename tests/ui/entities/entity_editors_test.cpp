@@ -5,6 +5,7 @@
 #include <ui/entities/local_secrets.h>
 #include <ui/entities/named_value_editor.h>
 #include <ui/entities/product_editor.h>
+#include <ui/entities/rename_dialog.h>
 #include <ui/entities/rows_table_model.h>
 #include <ui/entities/subscription_editor.h>
 #include <ui/entities/user_directory.h>
@@ -17,8 +18,10 @@
 #include <temp_folder.h>
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QGroupBox>
@@ -26,14 +29,18 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 using namespace gh::entities;
@@ -325,8 +332,29 @@ private slots:
         document.undoStack()->redo();
 
         const QString secretText = QStringLiteral("s3cr3t-%1").arg(SubscriptionEditor::generateKey());
-        type(value, secretText);
+        // Typing does not write the store at every keystroke: once when the field is left (or typing pauses),
+        // as one undo step however often it was written.
+        QSignalSpy writes(&LocalSecrets::of(document), &LocalSecrets::secretChanged);
+        const int steps = document.undoStack()->count();
+        type(value, secretText.left(10));
+        QCOMPARE(writes.count(), 0);
+        QCOMPARE(storedSecret(document.root(), LocalSecrets::namedValueKey(name)),
+                 std::optional<std::string>("first-plain"));
+        QTRY_COMPARE(writes.count(), 1); // the pause
+        QCOMPARE(storedSecret(document.root(), LocalSecrets::namedValueKey(name)),
+                 std::optional<std::string>(secretText.left(10).toStdString()));
+        value->end(false);
+        QTest::keyClicks(value, secretText.mid(10));
+        QCOMPARE(writes.count(), 1);
+        emit value->editingFinished(); // leaving the field
+        QCOMPARE(writes.count(), 2);
+        QCOMPARE(document.undoStack()->count(), steps + 1);
+        QCOMPARE(value->text(), secretText);
         QVERIFY(!document.find<model::NamedValue>(name.toStdString())->value);
+        document.undoStack()->undo();
+        QCOMPARE(value->text(), QStringLiteral("first-plain"));
+        document.undoStack()->redo();
+        QCOMPARE(value->text(), secretText);
         click(editor, "namedValueReveal");
         QCOMPARE(value->echoMode(), QLineEdit::Normal);
 
@@ -488,6 +516,267 @@ private slots:
         BackendEditor poolAgain(reopened, pool);
         QCOMPARE(child<QComboBox>(poolAgain, "backendType")->currentData().toString(), QStringLiteral("Pool"));
         QCOMPARE(child<QTableView>(poolAgain, "backendPoolMembers")->model()->index(0, 0).data().toString(), west);
+    }
+
+    // The circuit breaker's rules are a list: every rule is added, edited and removed on its own.
+    void backendCircuitBreakerRulesAreAList()
+    {
+        WorkspaceDocument document;
+        QVERIFY(document.open(QStringLiteral(GW_SAMPLE_WORKSPACE)));
+        const QString name = createEntity(Kind::Backend, document);
+        BackendEditor editor(document, name);
+        editor.show();
+        auto rules = [&] { return document.find<model::Backend>(name.toStdString())->circuitBreakerRules; };
+        auto *list = child<QListView>(editor, "backendRules");
+        auto *ruleName = child<QLineEdit>(editor, "backendRuleName");
+        auto *statusCodes = child<QLineEdit>(editor, "backendStatusCodes");
+
+        child<QGroupBox>(editor, "backendCircuitBreaker")->setChecked(true);
+        QCOMPARE(rules().size(), std::size_t(1));
+        QCOMPARE(list->model()->rowCount(), 1);
+        click(editor, "backendAddRule");
+        QCOMPARE(rules().size(), std::size_t(2));
+        QCOMPARE(rules()[1].name, std::optional<std::string>("breaker-2"));
+        QCOMPARE(list->model()->rowCount(), 2);
+        QCOMPARE(list->currentIndex().row(), 1);
+        QCOMPARE(ruleName->text(), QStringLiteral("breaker-2"));
+        const int steps = document.undoStack()->count();
+        type(ruleName, QStringLiteral("throttled"));
+        type(statusCodes, QStringLiteral("429"));
+        QCOMPARE(document.undoStack()->count(), steps + 2); // one step per field, typing merged
+        QCOMPARE(rules()[1].name, std::optional<std::string>("throttled"));
+        QCOMPARE(rules()[1].statusCodeRanges.size(), std::size_t(1));
+        QCOMPARE(rules()[1].statusCodeRanges[0].min, 429);
+        QCOMPARE(list->model()->index(1, 0).data().toString(), QStringLiteral("throttled"));
+        // The first rule is untouched, and shows again when selected.
+        QCOMPARE(rules()[0].name, std::optional<std::string>("breaker"));
+        QCOMPARE(rules()[0].statusCodeRanges[0].min, 500);
+        list->setCurrentIndex(list->model()->index(0, 0));
+        QCOMPARE(ruleName->text(), QStringLiteral("breaker"));
+        QCOMPARE(statusCodes->text(), QStringLiteral("500-599"));
+        type(child<QLineEdit>(editor, "backendTripDuration"), QStringLiteral("PT5M"));
+        QCOMPARE(rules()[0].tripDuration, std::optional<std::string>("PT5M"));
+        QCOMPARE(rules()[1].tripDuration, std::optional<std::string>("PT1M"));
+        // Undo follows the rule it changes.
+        document.undoStack()->undo();
+        QCOMPARE(child<QLineEdit>(editor, "backendTripDuration")->text(), QStringLiteral("PT1M"));
+
+        // Removing the selected rule leaves the other, selected; undo brings it back in its place.
+        click(editor, "backendRemoveRule");
+        QCOMPARE(rules().size(), std::size_t(1));
+        QCOMPARE(rules()[0].name, std::optional<std::string>("throttled"));
+        QCOMPARE(ruleName->text(), QStringLiteral("throttled"));
+        document.undoStack()->undo();
+        QCOMPARE(rules().size(), std::size_t(2));
+        QCOMPARE(rules()[0].name, std::optional<std::string>("breaker"));
+        QCOMPARE(list->model()->rowCount(), 2);
+        // Turning the breaker off removes every rule in one step.
+        child<QGroupBox>(editor, "backendCircuitBreaker")->setChecked(false);
+        QVERIFY(rules().empty());
+        QCOMPARE(list->model()->rowCount(), 0);
+        document.undoStack()->undo();
+        QCOMPARE(rules().size(), std::size_t(2));
+    }
+
+    // A version set that APIs use is not deleted behind their back: refused, or deleted with them detached, as
+    // one step, through the navigator's menu.
+    void deletingAVersionSetInUse()
+    {
+        WorkspaceDocument document;
+        QVERIFY(document.open(QStringLiteral(GW_SAMPLE_WORKSPACE)));
+        QCOMPARE(apisInVersionSet(document, QStringLiteral("conference")),
+                 QStringList{QStringLiteral("conference-api")});
+        const int steps = document.undoStack()->count();
+        QVERIFY(!deleteEntity(Kind::VersionSet, QStringLiteral("conference"), document));
+        QVERIFY(document.find<model::VersionSet>("conference"));
+        QCOMPARE(document.undoStack()->count(), steps);
+
+        // The menu names the APIs; Cancel changes nothing, Detach and Delete does it all in one step.
+        WorkspaceTreeModel tree;
+        tree.setWorkspace(document.model());
+        QModelIndex item;
+        std::function<void(const QModelIndex &)> find = [&](const QModelIndex &parent) {
+            for (int row = 0; row < tree.rowCount(parent); ++row) {
+                const QModelIndex index = tree.index(row, 0, parent);
+                if (index.data(WorkspaceTreeModel::KindRole).value<Kind>() == Kind::VersionSet &&
+                    index.data(WorkspaceTreeModel::NameRole).toString() == QLatin1String("conference"))
+                    item = index;
+                find(index);
+            }
+        };
+        find({});
+        QVERIFY(item.isValid());
+        QWidget parent;
+        QString shown;
+        auto answer = [&](const char *button) {
+            QTimer::singleShot(0, [&, button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                shown = box->text();
+                QTest::mouseClick(box->findChild<QAbstractButton *>(QLatin1String(button)), Qt::LeftButton);
+            });
+        };
+        auto trigger = [&] {
+            QMenu menu(&parent);
+            QVERIFY(addEntityActions(&menu, item, document));
+            menu.findChild<QAction *>(QStringLiteral("deleteEntityAction"))->trigger();
+        };
+        answer("cancelButton");
+        trigger();
+        QVERIFY2(shown.contains(QStringLiteral("conference-api")), qPrintable(shown));
+        QVERIFY(document.find<model::VersionSet>("conference"));
+        QCOMPARE(document.undoStack()->count(), steps);
+        answer("detachAndDeleteButton");
+        trigger();
+        QVERIFY(!document.find<model::VersionSet>("conference"));
+        const model::Api *api = document.find<model::Api>("conference-api");
+        QVERIFY(!api->apiVersionSetId);
+        QVERIFY(!api->apiVersion);
+        QCOMPARE(document.undoStack()->count(), steps + 1);
+        document.undoStack()->undo();
+        QVERIFY(document.find<model::VersionSet>("conference"));
+        QVERIFY(document.find<model::Api>("conference-api")->apiVersionSetId);
+        QCOMPARE(apisInVersionSet(document, QStringLiteral("conference")),
+                 QStringList{QStringLiteral("conference-api")});
+    }
+
+    // Renaming a product moves its folder on save and updates the subscriptions' scopes, as one undo step.
+    void renameProductUpdatesSubscriptionsAndMovesTheFolder()
+    {
+        gw::test::TempFolder temp;
+        const QString folder = copySample(temp);
+        WorkspaceDocument document;
+        QVERIFY(document.open(folder));
+        QVERIFY(canRename(Kind::Product));
+        QVERIFY(!canRename(Kind::Api));
+        QVERIFY(
+            !checkNewName(Kind::Product, QStringLiteral("starter"), QStringLiteral("unlimited"), document).isEmpty());
+        QVERIFY(
+            !checkNewName(Kind::Product, QStringLiteral("starter"), QStringLiteral("has space"), document).isEmpty());
+        QVERIFY(checkNewName(Kind::Product, QStringLiteral("starter"), QStringLiteral("basic"), document).isEmpty());
+        QVERIFY(!renameEntity(Kind::Product, QStringLiteral("starter"), QStringLiteral("unlimited"), document));
+
+        const auto starter = *document.find<model::Product>("starter");
+        const int steps = document.undoStack()->count();
+        QVERIFY(renameEntity(Kind::Product, QStringLiteral("starter"), QStringLiteral("basic"), document));
+        QCOMPARE(document.undoStack()->count(), steps + 1);
+        QVERIFY(!document.find<model::Product>("starter"));
+        QCOMPARE(document.find<model::Product>("basic")->displayName, starter.displayName);
+        QCOMPARE(document.find<model::Product>("basic")->apis.size(), starter.apis.size());
+        QCOMPARE(document.find<model::Subscription>("starter-demo")->scope,
+                 std::optional<std::string>("/products/basic"));
+        QCOMPARE(document.find<model::Subscription>("unlimited-demo")->scope,
+                 std::optional<std::string>("/products/unlimited"));
+        document.undoStack()->undo();
+        QVERIFY(document.find<model::Product>("starter"));
+        QCOMPARE(document.find<model::Subscription>("starter-demo")->scope,
+                 std::optional<std::string>("/products/starter"));
+        document.undoStack()->redo();
+
+        QVERIFY(document.save());
+        const QDir root(document.root());
+        QVERIFY(!root.exists(QStringLiteral("products/starter")));
+        QVERIFY(root.exists(QStringLiteral("products/basic/productInformation.json")));
+        QVERIFY(root.exists(QStringLiteral("products/basic/policy.xml")));
+        WorkspaceDocument reopened;
+        QVERIFY(reopened.open(folder));
+        QVERIFY(!reopened.find<model::Product>("starter"));
+        const model::Product *basic = reopened.find<model::Product>("basic");
+        QVERIFY(basic);
+        QCOMPARE(basic->displayName, starter.displayName);
+        QCOMPARE(basic->apis.size(), starter.apis.size());
+        QCOMPARE(basic->policy.has_value(), starter.policy.has_value());
+        QCOMPARE(reopened.find<model::Subscription>("starter-demo")->scope,
+                 std::optional<std::string>("/products/basic"));
+    }
+
+    // A group's new name reaches the products' links and the users' groups; a secret moves with its named value;
+    // the dialog refuses a bad name inline.
+    void renameGroupNamedValueAndTheDialog()
+    {
+        gw::test::TempFolder temp;
+        const QString folder = copySample(temp);
+        WorkspaceDocument document;
+        QVERIFY(document.open(folder));
+        const QString group = createEntity(Kind::Group, document);
+        model::Product product = *document.find<model::Product>("starter");
+        product.groups.push_back({group.toStdString(), std::nullopt, "/groups/" + group.toStdString()});
+        document.putEntity(QStringLiteral("link"), product.name, std::optional(product));
+        const QString user = createEntity(Kind::User, document);
+        User member = *UserDirectory::of(document).find(user);
+        member.groups = {group};
+        UserDirectory::of(document).put(QStringLiteral("join"), user, member);
+        QCOMPARE(renameReferences(Kind::Group, group, document).size(), 2);
+
+        const int steps = document.undoStack()->count();
+        QVERIFY(renameEntity(Kind::Group, group, QStringLiteral("partners"), document));
+        QCOMPARE(document.undoStack()->count(), steps + 1);
+        QVERIFY(document.find<model::Group>("partners"));
+        const auto &links = document.find<model::Product>("starter")->groups;
+        QCOMPARE(links.back().group, std::string("partners"));
+        QCOMPARE(links.back().groupId, std::optional<std::string>("/groups/partners"));
+        QCOMPARE(UserDirectory::of(document).find(user)->groups, QStringList{QStringLiteral("partners")});
+        document.undoStack()->undo();
+        QVERIFY(document.find<model::Group>(group.toStdString()));
+        QCOMPARE(document.find<model::Product>("starter")->groups.back().group, group.toStdString());
+        QCOMPARE(UserDirectory::of(document).find(user)->groups, QStringList{group});
+
+        // A secret named value's local value follows its new name.
+        const QString secret = createEntity(Kind::NamedValue, document);
+        {
+            NamedValueEditor editor(document, secret);
+            QTest::mouseClick(child<QCheckBox>(editor, "namedValueSecret"), Qt::LeftButton);
+            type(child<QLineEdit>(editor, "namedValueValue"), QStringLiteral("moving-secret"));
+            emit child<QLineEdit>(editor, "namedValueValue")->editingFinished();
+        }
+        QCOMPARE(LocalSecrets::of(document).value(LocalSecrets::namedValueKey(secret)),
+                 std::optional<QString>(QStringLiteral("moving-secret")));
+        QVERIFY(renameEntity(Kind::NamedValue, secret, QStringLiteral("partner-key"), document));
+        QCOMPARE(LocalSecrets::of(document).value(LocalSecrets::namedValueKey(QStringLiteral("partner-key"))),
+                 std::optional<QString>(QStringLiteral("moving-secret")));
+        QVERIFY(!LocalSecrets::of(document).value(LocalSecrets::namedValueKey(secret)));
+        document.undoStack()->undo();
+        QCOMPARE(LocalSecrets::of(document).value(LocalSecrets::namedValueKey(secret)),
+                 std::optional<QString>(QStringLiteral("moving-secret")));
+
+        // The dialog: Rename is off while the name cannot be used, and the message says why.
+        const QString backend = createEntity(Kind::Backend, document);
+        const QString other = createEntity(Kind::Backend, document);
+        RenameDialog rename(Kind::Backend, backend, document);
+        rename.show();
+        auto *edit = child<QLineEdit>(rename, "renameEdit");
+        auto *button = child<QPushButton>(rename, "renameButton");
+        QCOMPARE(edit->text(), backend);
+        QVERIFY(!button->isEnabled()); // the same name
+        type(edit, other);
+        QVERIFY(!button->isEnabled());
+        QVERIFY(child<QLabel>(rename, "renameMessage")->isVisible());
+        QVERIFY(child<QLabel>(rename, "renameMessage")->text().contains(other));
+        type(edit, QStringLiteral("orders-west"));
+        QVERIFY(!child<QLabel>(rename, "renameMessage")->isVisible());
+        QVERIFY(button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(document.find<model::Backend>("orders-west"));
+        QVERIFY(!document.find<model::Backend>(backend.toStdString()));
+
+        // The navigator's menu offers it, with F2.
+        QMenu menu;
+        WorkspaceTreeModel tree;
+        tree.setWorkspace(document.model());
+        QModelIndex item;
+        std::function<void(const QModelIndex &)> find = [&](const QModelIndex &parent) {
+            for (int row = 0; row < tree.rowCount(parent); ++row) {
+                const QModelIndex index = tree.index(row, 0, parent);
+                if (index.data(WorkspaceTreeModel::NameRole).toString() == QLatin1String("orders-west"))
+                    item = index;
+                find(index);
+            }
+        };
+        find({});
+        QVERIFY(addEntityActions(&menu, item, document));
+        auto *action = menu.findChild<QAction *>(QStringLiteral("renameEntityAction"));
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::Key_F2));
     }
 
     void versionSetSchemeEnablesItsField()

@@ -3,6 +3,7 @@
 
 #include <temp_folder.h>
 
+#include <ui/entities/entity_actions.h>
 #include <ui/shell/main_window.h>
 #include <ui/shell/theme.h>
 #include <ui/workspace/workspace_tree_model.h>
@@ -70,12 +71,15 @@ private slots:
     void everyEditorIsReachableAndNamed_data()
     {
         QTest::addColumn<int>("kind");
-        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("name"); // empty: the sample has none, one is created first
         QTest::newRow("api") << int(Kind::Api) << QStringLiteral("conference-api");
         QTest::newRow("product") << int(Kind::Product) << QStringLiteral("starter");
         QTest::newRow("subscription") << int(Kind::Subscription) << QStringLiteral("starter-demo");
         QTest::newRow("named value") << int(Kind::NamedValue) << QStringLiteral("event-name");
         QTest::newRow("version set") << int(Kind::VersionSet) << QStringLiteral("conference");
+        QTest::newRow("backend") << int(Kind::Backend) << QString();
+        QTest::newRow("group") << int(Kind::Group) << QString();
+        QTest::newRow("user") << int(Kind::User) << QString();
     }
 
     void everyEditorIsReachableAndNamed()
@@ -90,8 +94,11 @@ private slots:
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
 
+        if (name.isEmpty())
+            name = gh::entities::createEntity(Kind(kind), *window.document());
+        QVERIFY(!name.isEmpty());
+        QTRY_VERIFY2(window.findItem(kind, name).isValid(), qPrintable(name)); // the navigator follows the edit
         const QModelIndex item = window.findItem(kind, name);
-        QVERIFY2(item.isValid(), qPrintable(name));
         emit window.findChild<QTreeView *>(QStringLiteral("navigator"))->activated(item);
         QWidget *editor = window.findChild<QTabWidget *>(QStringLiteral("editorTabs"))->currentWidget();
         QVERIFY(editor);
