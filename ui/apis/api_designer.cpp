@@ -30,6 +30,7 @@
 #include <QStackedWidget>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -271,7 +272,13 @@ ApiDesigner::ApiDesigner(workspace::WorkspaceDocument &document, const QString &
     QTimer::singleShot(0, this, &ApiDesigner::updateTabTitle);
 }
 
-ApiDesigner::~ApiDesigner() = default;
+ApiDesigner::~ApiDesigner()
+{
+    // Children are deleted after this designer's members: one that signals on its way out (an editable combo box
+    // commits its text when it loses the focus) must not reach a half-destroyed designer.
+    for (QObject *child : findChildren<QObject *>())
+        disconnect(child, nullptr, this, nullptr);
+}
 
 void ApiDesigner::setupActions()
 {
@@ -467,6 +474,15 @@ QWidget *ApiDesigner::setupSettings()
     auto *descriptionLabel = new QLabel(tr("D&escription:"));
     descriptionLabel->setBuddy(m_description);
     form->addRow(descriptionLabel, m_description);
+    // The API's policy opens in the shell's policy editor.
+    auto *editPolicy =
+        named(new QPushButton(tr("Edit Po&licy…")), QStringLiteral("editApiPolicyButton"), tr("Edit the API's policy"));
+    editPolicy->setToolTip(tr("Opens the policy every operation of this API runs (policy.xml)"));
+    connect(editPolicy, &QPushButton::clicked, this, [this] { emit policyRequested(m_apiName, QString()); });
+    auto *policyRow = new QHBoxLayout;
+    policyRow->addWidget(editPolicy);
+    policyRow->addStretch();
+    form->addRow(tr("Policy:"), policyRow);
 
     auto *left = new QVBoxLayout;
     left->addWidget(general);
@@ -641,6 +657,8 @@ QWidget *ApiDesigner::setupOperations()
                     return;
                 m_operationName = current.data(OperationsModel::NameRole).toString();
                 m_responseIndex = 0;
+                m_requestRepresentation = 0;
+                m_responseRepresentation = 0;
                 refreshOperation();
                 updateActions();
             });
@@ -751,6 +769,15 @@ QWidget *ApiDesigner::setupOperationForm()
     auto *descriptionLabel = new QLabel(tr("D&escription:"));
     descriptionLabel->setBuddy(m_operationDescription);
     form->addRow(descriptionLabel, m_operationDescription);
+    auto *editOperationPolicy = named(new QPushButton(tr("Edit Po&licy…")), QStringLiteral("editOperationPolicyButton"),
+                                      tr("Edit the operation's policy"));
+    editOperationPolicy->setToolTip(tr("Opens the policy of this operation alone"));
+    connect(editOperationPolicy, &QPushButton::clicked, this,
+            [this] { emit policyRequested(m_apiName, m_operationName); });
+    auto *operationPolicyRow = new QHBoxLayout;
+    operationPolicyRow->addWidget(editOperationPolicy);
+    operationPolicyRow->addStretch();
+    form->addRow(tr("Policy:"), operationPolicyRow);
     tabs->addTab(definition, tr("Definition"));
 
     // Parameters
@@ -812,10 +839,48 @@ QWidget *ApiDesigner::setupOperationForm()
     });
     tabs->addTab(parameters, tr("Parameters"));
 
-    // Request and responses: content type, schema, example.
+    // Request and responses: their representations (one tab each), each with a content type, schema, example.
     auto makeRepresentation = [this](bool request, QComboBox *&type, QPlainTextEdit *&schema, QPlainTextEdit *&example,
                                      QLabel *&message, QFormLayout *form) {
         const QString prefix = request ? QStringLiteral("request") : QStringLiteral("response");
+        QTabBar *&tabs = request ? m_requestRepresentations : m_responseRepresentations;
+        QToolButton *&remove = request ? m_removeRequestRepresentation : m_removeResponseRepresentation;
+        tabs = named(new QTabBar, prefix + QStringLiteral("RepresentationTabs"),
+                     request ? tr("Request representations") : tr("Response representations"));
+        tabs->setDocumentMode(true);
+        tabs->setExpanding(false);
+        tabs->setDrawBase(false);
+        tabs->setUsesScrollButtons(true);
+        connect(tabs, &QTabBar::currentChanged, this, [this, request](int index) {
+            int &current = request ? m_requestRepresentation : m_responseRepresentation;
+            if (m_refreshing || index < 0 || index == current)
+                return;
+            current = index;
+            refreshOperation();
+        });
+        auto *add =
+            named(new QToolButton, prefix + QStringLiteral("AddRepresentationButton"), tr("Add representation"));
+        add->setText(tr("Add Rep&resentation"));
+        add->setToolTip(tr("Another content type for the same body, e.g. XML beside JSON"));
+        add->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
+        add->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        connect(add, &QToolButton::clicked, this, [this, request] { addRepresentation(request); });
+        remove =
+            named(new QToolButton, prefix + QStringLiteral("RemoveRepresentationButton"), tr("Remove representation"));
+        remove->setText(tr("Remove Representation"));
+        remove->setToolTip(tr("Remove the representation shown"));
+        remove->setIcon(QIcon::fromTheme(QStringLiteral("list-remove")));
+        remove->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        connect(remove, &QToolButton::clicked, this, [this, request] { removeRepresentation(request); });
+        auto *bar = new QHBoxLayout;
+        bar->setSpacing(4);
+        bar->addWidget(tabs, 1);
+        bar->addWidget(add);
+        bar->addWidget(remove);
+        auto *tabsLabel = new QLabel(tr("Representations:"));
+        tabsLabel->setBuddy(tabs);
+        form->addRow(tabsLabel, bar);
+
         type = named(new QComboBox, prefix + QStringLiteral("ContentTypeCombo"), tr("Content type"));
         type->setEditable(true);
         type->setInsertPolicy(QComboBox::NoInsert);
@@ -824,22 +889,28 @@ QWidget *ApiDesigner::setupOperationForm()
             type->addItem(QLatin1String(contentType));
         type->lineEdit()->setPlaceholderText(tr("none"));
         connect(type->lineEdit(), &QLineEdit::textEdited, this, [this, request](const QString &text) {
-            editRepresentation(request, QStringLiteral("contentType"), [&](model::Operation &o) {
-                model::Representation *r = nullptr;
-                if (request) {
-                    if (!o.request)
-                        o.request = model::Request{};
-                    if (o.request->representations.empty())
-                        o.request->representations.emplace_back();
-                    r = &o.request->representations.front();
-                } else if (m_responseIndex < static_cast<int>(o.responses.size())) {
-                    auto &reps = o.responses[static_cast<std::size_t>(m_responseIndex)].representations;
-                    if (reps.empty())
-                        reps.emplace_back();
-                    r = &reps.front();
+            const std::string contentType = text.trimmed().toStdString();
+            QLabel *message = request ? m_requestMessage : m_responseMessage;
+            // Representations are keyed by content type in the specification: two alike would become one.
+            if (const model::Operation *o = operation()) {
+                const model::Representation *shown = representationOf(*o, request);
+                const std::vector<model::Representation> *all = nullptr;
+                if (request && o->request)
+                    all = &o->request->representations;
+                else if (!request && m_responseIndex < static_cast<int>(o->responses.size()))
+                    all = &o->responses[static_cast<std::size_t>(m_responseIndex)].representations;
+                if (all && std::any_of(all->begin(), all->end(), [&](const model::Representation &r) {
+                        return &r != shown && r.contentType == contentType;
+                    })) {
+                    setMessage(message,
+                               tr("Another representation already has the content type \"%1\".").arg(text.trimmed()));
+                    return;
                 }
-                if (r)
-                    r->contentType = text.trimmed().toStdString();
+            }
+            setMessage(message, QString());
+            editRepresentation(request, QStringLiteral("contentType"), [&](model::Operation &o) {
+                if (model::Representation *r = representationOf(o, request, true))
+                    r->contentType = contentType;
             });
         });
         connect(type, &QComboBox::activated, this,
@@ -885,6 +956,7 @@ QWidget *ApiDesigner::setupOperationForm()
     m_responses->setMinimumWidth(220);
     connect(m_responses, &QComboBox::activated, this, [this](int index) {
         m_responseIndex = index;
+        m_responseRepresentation = 0;
         refreshOperation();
     });
     auto *responsesLabel = new QLabel(tr("Res&ponse:"));
@@ -1048,8 +1120,10 @@ void ApiDesigner::editOperation(const QString &text, const QString &field,
 void ApiDesigner::editRepresentation(bool request, const QString &field,
                                      const std::function<void(model::Operation &)> &change)
 {
+    // Typing merges per representation: a step never spans two of them.
     const QString key =
-        request ? QStringLiteral("request/") + field : QStringLiteral("response%1/").arg(m_responseIndex) + field;
+        request ? QStringLiteral("request%1/").arg(m_requestRepresentation) + field
+                : QStringLiteral("response%1/%2/").arg(m_responseIndex).arg(m_responseRepresentation) + field;
     editOperation(request ? tr("Change Request") : tr("Change Response"), key, [&](model::Operation &o) {
         change(o);
         // A request with nothing in it is no request.
@@ -1080,31 +1154,14 @@ void ApiDesigner::commitJson(bool request, bool schema)
         return;
     // textChanged also comes from highlighting (a theme change): only a different value is an edit.
     if (const model::Operation *o = operation()) {
-        const model::Representation *current = nullptr;
-        if (request && o->request && !o->request->representations.empty())
-            current = &o->request->representations.front();
-        else if (!request && m_responseIndex < static_cast<int>(o->responses.size()) &&
-                 !o->responses[static_cast<std::size_t>(m_responseIndex)].representations.empty())
-            current = &o->responses[static_cast<std::size_t>(m_responseIndex)].representations.front();
+        const model::Representation *current = representationOf(*o, request);
         const Json &before = current ? (schema ? current->schema : current->example) : Json();
         if (before == parsed.value)
             return;
     }
     editRepresentation(request, schema ? QStringLiteral("schema") : QStringLiteral("example"),
                        [&](model::Operation &o) {
-                           model::Representation *r = nullptr;
-                           if (request) {
-                               if (!o.request)
-                                   o.request = model::Request{};
-                               if (o.request->representations.empty())
-                                   o.request->representations.push_back({"application/json", {}, {}, {}});
-                               r = &o.request->representations.front();
-                           } else if (m_responseIndex < static_cast<int>(o.responses.size())) {
-                               auto &reps = o.responses[static_cast<std::size_t>(m_responseIndex)].representations;
-                               if (reps.empty())
-                                   reps.push_back({"application/json", {}, {}, {}});
-                               r = &reps.front();
-                           }
+                           model::Representation *r = representationOf(o, request, true);
                            if (!r)
                                return;
                            if (schema) {
@@ -1114,6 +1171,90 @@ void ApiDesigner::commitJson(bool request, bool schema)
                                r->examples.clear(); // the named examples would come back as the example
                            }
                        });
+}
+
+model::Representation *ApiDesigner::representationOf(model::Operation &o, bool request, bool create) const
+{
+    std::vector<model::Representation> *all = nullptr;
+    if (request) {
+        if (!o.request && create)
+            o.request = model::Request{};
+        if (o.request)
+            all = &o.request->representations;
+    } else if (m_responseIndex < static_cast<int>(o.responses.size())) {
+        all = &o.responses[static_cast<std::size_t>(m_responseIndex)].representations;
+    }
+    if (!all)
+        return nullptr;
+    if (all->empty() && create)
+        all->push_back({"application/json", {}, {}, {}});
+    const int index = request ? m_requestRepresentation : m_responseRepresentation;
+    if (index < 0 || index >= static_cast<int>(all->size()))
+        return nullptr;
+    return &(*all)[static_cast<std::size_t>(index)];
+}
+
+const model::Representation *ApiDesigner::representationOf(const model::Operation &o, bool request) const
+{
+    return representationOf(const_cast<model::Operation &>(o), request, false);
+}
+
+void ApiDesigner::addRepresentation(bool request)
+{
+    const model::Operation *o = operation();
+    if (!o || (!request && m_responseIndex >= static_cast<int>(o->responses.size())))
+        return;
+    const std::vector<model::Representation> none;
+    const std::vector<model::Representation> &all =
+        request ? (o->request ? o->request->representations : none)
+                : o->responses[static_cast<std::size_t>(m_responseIndex)].representations;
+    // The first common content type not used yet; the user renames it in the field that gets the focus.
+    std::string contentType;
+    for (const char *candidate : kContentTypes) {
+        if (std::none_of(all.begin(), all.end(),
+                         [&](const model::Representation &r) { return r.contentType == candidate; })) {
+            contentType = candidate;
+            break;
+        }
+    }
+    if (contentType.empty())
+        return;
+    const int index = static_cast<int>(all.size());
+    editOperation(tr("Add Representation"), QString(), [&](model::Operation &op) {
+        std::vector<model::Representation> *target = nullptr;
+        if (request) {
+            if (!op.request)
+                op.request = model::Request{};
+            target = &op.request->representations;
+        } else {
+            target = &op.responses[static_cast<std::size_t>(m_responseIndex)].representations;
+        }
+        target->push_back({contentType, {}, {}, {}});
+    });
+    (request ? m_requestRepresentation : m_responseRepresentation) = index;
+    refreshOperation();
+    QComboBox *type = request ? m_requestContentType : m_responseContentType;
+    type->setFocus();
+    type->lineEdit()->selectAll();
+}
+
+void ApiDesigner::removeRepresentation(bool request)
+{
+    const model::Operation *o = operation();
+    if (!o || !representationOf(*o, request))
+        return;
+    const int index = request ? m_requestRepresentation : m_responseRepresentation;
+    editOperation(tr("Remove Representation"), QString(), [&](model::Operation &op) {
+        auto &all = request ? op.request->representations
+                            : op.responses[static_cast<std::size_t>(m_responseIndex)].representations;
+        all.erase(all.begin() + index);
+        // A request without a body and without a description is no request.
+        if (request && all.empty() && op.request->description.empty())
+            op.request.reset();
+    });
+    // The one before takes its place, as closing a tab does.
+    (request ? m_requestRepresentation : m_responseRepresentation) = std::max(0, index - 1);
+    refreshOperation();
 }
 
 void ApiDesigner::onEntityChanged(workspace::EntityKind kind, const QString &oldName, const QString &newName)
@@ -1375,9 +1516,31 @@ void ApiDesigner::refreshRepresentations(const model::Operation &o)
         sync(schema, r ? r->schema : Json(), false);
         sync(example, r ? r->example : Json(), r && !isJsonType(r->contentType));
     };
-    const model::Representation *request =
-        o.request && !o.request->representations.empty() ? &o.request->representations.front() : nullptr;
-    show(request, m_requestContentType, m_requestSchema, m_requestExample);
+    // One tab per representation, named by its content type; the index stays in range after a removal or undo.
+    auto showTabs = [this](const std::vector<model::Representation> &all, QTabBar *tabs, QToolButton *remove,
+                           int &index) {
+        if (index >= static_cast<int>(all.size()))
+            index = std::max(0, static_cast<int>(all.size()) - 1);
+        while (tabs->count() > static_cast<int>(all.size()))
+            tabs->removeTab(tabs->count() - 1);
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const QString text = all[i].contentType.empty() ? tr("(no content type)") : q(all[i].contentType);
+            if (static_cast<int>(i) < tabs->count()) {
+                if (tabs->tabText(static_cast<int>(i)) != text)
+                    tabs->setTabText(static_cast<int>(i), text);
+            } else {
+                tabs->addTab(text);
+            }
+        }
+        if (!all.empty() && tabs->currentIndex() != index)
+            tabs->setCurrentIndex(index);
+        tabs->setVisible(!all.empty());
+        remove->setEnabled(!all.empty());
+    };
+    const std::vector<model::Representation> none;
+    showTabs(o.request ? o.request->representations : none, m_requestRepresentations, m_removeRequestRepresentation,
+             m_requestRepresentation);
+    show(representationOf(o, true), m_requestContentType, m_requestSchema, m_requestExample);
     setMessage(m_requestMessage, QString());
 
     m_responses->clear();
@@ -1394,8 +1557,9 @@ void ApiDesigner::refreshRepresentations(const model::Operation &o)
         o.responses.empty() ? nullptr : &o.responses[static_cast<std::size_t>(m_responseIndex)];
     setText(m_responseStatus, response ? q(response->statusCode) : QString());
     setText(m_responseDescription, response ? q(response->description) : QString());
-    show(response && !response->representations.empty() ? &response->representations.front() : nullptr,
-         m_responseContentType, m_responseSchema, m_responseExample);
+    showTabs(response ? response->representations : none, m_responseRepresentations, m_removeResponseRepresentation,
+             m_responseRepresentation);
+    show(representationOf(o, false), m_responseContentType, m_responseSchema, m_responseExample);
     setMessage(m_responseMessage, QString());
 }
 
@@ -1547,6 +1711,7 @@ void ApiDesigner::addResponse()
         op.responses.push_back({status, {}, {}, {}});
     });
     m_responseIndex = index;
+    m_responseRepresentation = 0;
     refreshOperation();
     m_responseStatus->setFocus();
     m_responseStatus->selectAll();
@@ -1558,6 +1723,7 @@ void ApiDesigner::removeResponse()
     if (!o || m_responseIndex >= static_cast<int>(o->responses.size()))
         return;
     const int index = m_responseIndex;
+    m_responseRepresentation = 0;
     editOperation(tr("Remove Response"), QString(),
                   [&](model::Operation &op) { op.responses.erase(op.responses.begin() + index); });
 }

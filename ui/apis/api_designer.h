@@ -16,6 +16,7 @@ class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QStandardItemModel;
+class QTabBar;
 class QTabWidget;
 class QTableView;
 class QToolButton;
@@ -23,6 +24,7 @@ class QToolButton;
 namespace gw::model {
 struct Api;
 struct Operation;
+struct Representation;
 } // namespace gw::model
 
 namespace gh::apis {
@@ -55,6 +57,10 @@ public:
     // How the designer asks the shell to open another API (a revision); set once by addActions().
     static void setApiOpener(std::function<void(const QString &apiName)> opener);
 
+signals:
+    // "Edit Policy…": the shell opens the policy of the API (`operation` empty) or of one of its operations.
+    void policyRequested(const QString &apiName, const QString &operation);
+
 protected:
     void changeEvent(QEvent *event) override;
 
@@ -84,6 +90,12 @@ private:
     void editRepresentation(bool request, const QString &field,
                             const std::function<void(gw::model::Operation &)> &change);
     void commitJson(bool request, bool schema);
+    // The representation the request or response tab shows: the selected one of the request or of the selected
+    // response. `create` adds the request (or a first representation) when there is none, for a first edit.
+    gw::model::Representation *representationOf(gw::model::Operation &operation, bool request, bool create) const;
+    const gw::model::Representation *representationOf(const gw::model::Operation &operation, bool request) const;
+    void addRepresentation(bool request);
+    void removeRepresentation(bool request);
 
     void addOperation();
     void duplicateOperation();
@@ -98,6 +110,8 @@ private:
     QString m_apiName;
     QString m_operationName;
     int m_responseIndex = 0;
+    int m_requestRepresentation = 0;  // the shown representation of the request
+    int m_responseRepresentation = 0; // and of the selected response
     bool m_refreshing = false;
     bool m_specStale = true; // the OpenAPI tab shows an older text than the model's
 
@@ -157,6 +171,10 @@ private:
     QLabel *m_responseMessage = nullptr;
     QWidget *m_responseForm = nullptr;
     QToolButton *m_removeResponseButton = nullptr;
+    QTabBar *m_requestRepresentations = nullptr; // one tab per representation, named by its content type
+    QTabBar *m_responseRepresentations = nullptr;
+    QToolButton *m_removeRequestRepresentation = nullptr;
+    QToolButton *m_removeResponseRepresentation = nullptr;
     std::vector<JsonHighlighter *> m_jsonHighlighters;
 
     // OpenAPI

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <functional>
+
 class QWidget;
 
 namespace gh::workspace {
@@ -29,5 +31,16 @@ QWidget *createEditor(const EditorTarget &target, workspace::WorkspaceDocument &
 QString editorKey(const EditorTarget &target);
 // Brings `target` forward in `editor`, the open tab of its key (selects an operation in its API's designer).
 void revealInEditor(QWidget *editor, const EditorTarget &target);
+
+// The policy views of a navigator item (ui/policies): the flow of its policy document (global, product, API,
+// operation) and, for an API or an operation, the effective policy that runs in the end. Null when the item has no
+// such view. A view asks to show a place in a policy file through `openSource` (file relative to the root).
+enum class PolicyView { Flow, Effective };
+QWidget *createPolicyView(PolicyView view, const EditorTarget &target, workspace::WorkspaceDocument &document,
+                          const std::function<void(const QString &file, int line, int column)> &openSource);
+// Whether `target` has that view.
+bool hasPolicyView(PolicyView view, const EditorTarget &target);
+// The key of the tab that shows a policy view of `target`.
+QString policyViewKey(PolicyView view, const EditorTarget &target);
 
 } // namespace gh::shell

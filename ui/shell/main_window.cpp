@@ -11,10 +11,12 @@
 #include <model/validation.h>
 #include <store/folder_watcher.h>
 #include <ui/apis/api_actions.h>
+#include <ui/apis/api_designer.h>
 #include <ui/engine/embedded_gateway.h>
 #include <ui/entities/entity_actions.h>
 #include <ui/entities/local_secrets.h>
 #include <ui/entities/user_directory.h>
+#include <ui/policies/policy_editor.h>
 #include <ui/workspace/problems_model.h>
 #include <ui/workspace/workspace_document.h>
 #include <ui/workspace/workspace_tree_model.h>
@@ -348,9 +350,53 @@ void MainWindow::setupNavigator()
             if (created.isValid())
                 openItem(created);
         };
-        if (entities::addEntityActions(&menu, m_navigator->indexAt(position), *m_document, openCreated))
+        const QModelIndex item = m_navigator->indexAt(position);
+        entities::addEntityActions(&menu, item, *m_document, openCreated);
+        // The item's policy views (ui/policies): its flow, and what runs in the end for an API or an operation.
+        const EditorTarget target{item.data(workspace::WorkspaceTreeModel::KindRole).value<TreeKind>(),
+                                  item.data(workspace::WorkspaceTreeModel::NameRole).toString(),
+                                  item.data(workspace::WorkspaceTreeModel::ApiNameRole).toString(),
+                                  item.data(workspace::WorkspaceTreeModel::TitleRole).toString()};
+        for (const PolicyView view : {PolicyView::Flow, PolicyView::Effective}) {
+            if (!item.isValid() || !hasPolicyView(view, target))
+                continue;
+            if (!menu.isEmpty() && view == PolicyView::Flow)
+                menu.addSeparator();
+            QAction *action = menu.addAction(view == PolicyView::Flow ? tr("Show Policy &Flow")
+                                                                      : tr("Show &Effective Policy"));
+            action->setObjectName(view == PolicyView::Flow ? QStringLiteral("showPolicyFlowAction")
+                                                           : QStringLiteral("showEffectivePolicyAction"));
+            connect(action, &QAction::triggered, this, [this, view, target] {
+                const QString key = policyViewKey(view, target);
+                for (int i = 0; i < m_editors->count(); ++i)
+                    if (m_editors->widget(i)->property("itemKey").toString() == key) {
+                        m_editors->setCurrentIndex(i);
+                        return;
+                    }
+                QWidget *page = createPolicyView(view, target, *m_document,
+                                                 [this](const QString &file, int line, int column) {
+                                                     openProblemLocation(file, line, column);
+                                                 });
+                if (!page)
+                    return;
+                page->setProperty("itemKey", key);
+                const QString title = view == PolicyView::Flow ? tr("Flow: %1").arg(target.title)
+                                                               : tr("Effective: %1").arg(target.title);
+                m_editors->setCurrentIndex(m_editors->addTab(page, title));
+                page->setFocus();
+            });
+        }
+        if (!menu.isEmpty())
             menu.exec(m_navigator->viewport()->mapToGlobal(position));
     });
+    // F2 renames the selected entity without the menu, as in file managers.
+    auto *rename = new QAction(tr("Rename"), m_navigator);
+    rename->setObjectName(QStringLiteral("navigatorRenameAction"));
+    rename->setShortcut(Qt::Key_F2);
+    rename->setShortcutContext(Qt::WidgetShortcut);
+    connect(rename, &QAction::triggered, this,
+            [this] { entities::renameItem(this, m_navigator->currentIndex(), *m_document); });
+    m_navigator->addAction(rename);
 
     m_navigatorDock = new QDockWidget(tr("Navigator"), this);
     m_navigatorDock->setObjectName(QStringLiteral("navigatorDock"));
@@ -857,6 +903,20 @@ void MainWindow::compileLive()
 void MainWindow::updateProblems()
 {
     gw::Diagnostics all = m_compiledSinceOpen ? m_gateway->diagnostics() : m_document->diagnostics();
+    // Open policy editors check their text as it is typed, ahead of the live compile: what they found and the
+    // compile has not (yet) is shown too.
+    for (int i = 0; i < m_editors->count(); ++i) {
+        if (auto *policy = qobject_cast<policies::PolicyEditor *>(m_editors->widget(i))) {
+            for (const gw::Diagnostic &d : policy->diagnostics()) {
+                const bool known = std::any_of(all.begin(), all.end(), [&](const gw::Diagnostic &other) {
+                    return other.location.file == d.location.file && other.location.line == d.location.line &&
+                           other.location.column == d.location.column;
+                });
+                if (!known && d.severity != gw::Severity::Note)
+                    all.push_back(d);
+            }
+        }
+    }
     // Errors first: they are what stops the configuration from being served.
     std::stable_sort(all.begin(), all.end(), [](const gw::Diagnostic &a, const gw::Diagnostic &b) {
         return static_cast<int>(a.severity) < static_cast<int>(b.severity);
@@ -949,6 +1009,7 @@ void MainWindow::openItem(const QModelIndex &index)
             }
     }
     QWidget *page = createEditor(target, *m_document);
+    connectPolicyRequests(page);
     if (!page) { // a kind without an editor: a summary page
         auto *summary = new QTextBrowser;
         summary->setObjectName(QStringLiteral("summaryPage"));
@@ -969,53 +1030,75 @@ void MainWindow::openItem(const QModelIndex &index)
     updateTabMarkers();
 }
 
+policies::PolicyEditor *MainWindow::openPolicy(const std::optional<workspace::PolicyTarget> &target)
+{
+    if (!target || !m_document->isOpen())
+        return nullptr;
+    for (int i = 0; i < m_editors->count(); ++i) {
+        if (auto *editor = qobject_cast<policies::PolicyEditor *>(m_editors->widget(i));
+            editor && editor->target() == *target) {
+            m_editors->setCurrentIndex(i);
+            return editor;
+        }
+    }
+    // The global policy and fragments are navigator items: their tab is the item's.
+    using Scope = workspace::PolicyTarget::Scope;
+    if (target->scope == Scope::Global || target->scope == Scope::Fragment) {
+        // The navigator names the global policy's item after its file.
+        const QModelIndex index =
+            target->scope == Scope::Global
+                ? findItem(static_cast<int>(TreeKind::ServicePolicy), QStringLiteral("policy"))
+                : findItem(static_cast<int>(TreeKind::PolicyFragment), QString::fromStdString(target->name));
+        if (index.isValid()) {
+            openItem(index);
+            if (auto *editor = qobject_cast<policies::PolicyEditor *>(m_editors->currentWidget()))
+                return editor;
+        }
+    }
+    auto *editor = new policies::PolicyEditor(*m_document, *target);
+    const QString path = QString::fromStdString(target->relativePath());
+    const QString owner = QString::fromStdString(target->name);
+    editor->setProperty("itemKey", QStringLiteral("policy/") + path);
+    editor->setProperty("itemTitle", target->title());
+    editor->setProperty("entityKey", target->scope == Scope::Product    ? entityKey(TreeKind::Product, owner, {})
+                                     : target->scope == Scope::Global   ? entityKey(TreeKind::ServicePolicy, {}, {})
+                                     : target->scope == Scope::Fragment ? entityKey(TreeKind::PolicyFragment, owner, {})
+                                                                        : entityKey(TreeKind::Api, owner, {}));
+    connectPolicyRequests(editor);
+    const int at = m_editors->addTab(editor, target->title());
+    m_editors->setTabToolTip(at, path);
+    m_editors->setCurrentIndex(at);
+    updateTabMarkers();
+    return editor;
+}
+
+void MainWindow::connectPolicyRequests(QWidget *page)
+{
+    if (auto *policy = qobject_cast<policies::PolicyEditor *>(page)) {
+        connect(policy, &policies::PolicyEditor::diagnosticsChanged, this, &MainWindow::updateProblems);
+        // A closed editor's findings go with it (once it has left the tabs).
+        connect(policy, &QObject::destroyed, this,
+                [this] { QTimer::singleShot(0, this, &MainWindow::updateProblems); });
+    }
+    if (auto *designer = qobject_cast<apis::ApiDesigner *>(page))
+        connect(designer, &apis::ApiDesigner::policyRequested, this,
+                [this](const QString &api, const QString &operation) {
+                    openPolicy(operation.isEmpty()
+                                   ? workspace::PolicyTarget::api(api.toStdString())
+                                   : workspace::PolicyTarget::operationOf(api.toStdString(), operation.toStdString()));
+                });
+}
+
 void MainWindow::openProblemLocation(const QString &file, int line, int column)
 {
     if (!m_document->isOpen() || file.isEmpty())
         return;
-    // A policy file: its text with the cursor on the problem (read-only until there is a policy editor).
+    // A policy file: its editor, with the cursor on the problem.
     if (file.endsWith(QLatin1String(".xml"))) {
-        const QString key = QStringLiteral("file/") + file;
-        QPlainTextEdit *view = nullptr;
-        for (int i = 0; i < m_editors->count(); ++i)
-            if (m_editors->widget(i)->property("itemKey").toString() == key)
-                view = qobject_cast<QPlainTextEdit *>(m_editors->widget(i));
-        if (!view) {
-            QString text;
-            const auto &model = m_document->model();
-            const auto [kind, name] = itemOfFile(file);
-            if (kind == TreeKind::ServicePolicy && model.policy) {
-                text = QString::fromStdString(model.policy->text);
-            } else if (kind == TreeKind::Api && file.count(QLatin1Char('/')) == 2) {
-                if (const auto *api = m_document->find<gw::model::Api>(name.toStdString()); api && api->policy)
-                    text = QString::fromStdString(api->policy->text);
-            }
-            if (text.isEmpty()) { // as on disk
-                QFile onDisk(QDir(m_document->root()).filePath(file));
-                if (onDisk.open(QIODevice::ReadOnly))
-                    text = QString::fromUtf8(onDisk.readAll());
-            }
-            view = new QPlainTextEdit;
-            view->setObjectName(QStringLiteral("policyFileView"));
-            view->setAccessibleName(tr("Policy %1").arg(file));
-            view->setReadOnly(true);
-            view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-            view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-            view->setTabStopDistance(4 * view->fontMetrics().horizontalAdvance(QLatin1Char(' ')));
-            view->setPlainText(text);
-            view->setProperty("itemKey", key);
-            const int at = m_editors->addTab(view, QFileInfo(file).dir().dirName() + QLatin1Char('/') +
-                                                       QFileInfo(file).fileName());
-            m_editors->setTabToolTip(at, file);
+        if (auto *editor = openPolicy(policies::policyTargetOfFile(file.toStdString()))) {
+            editor->goTo(line, column);
+            return;
         }
-        QTextCursor cursor(view->document()->findBlockByNumber(std::max(0, line - 1)));
-        cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor,
-                            std::min(std::max(0, column - 1), cursor.block().length() - 1));
-        view->setTextCursor(cursor);
-        view->centerCursor();
-        m_editors->setCurrentWidget(view);
-        view->setFocus();
-        return;
     }
     const auto [kind, name] = itemOfFile(file);
     if (kind == TreeKind::Category)

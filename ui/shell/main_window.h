@@ -1,12 +1,14 @@
 #pragma once
 
 #include <common/diagnostic.h>
+#include <ui/workspace/policy_target.h>
 
 #include <QMainWindow>
 #include <QSet>
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QActionGroup;
@@ -29,6 +31,10 @@ class WorkspaceTreeModel;
 
 namespace gh::engine {
 class EmbeddedGateway;
+}
+
+namespace gh::policies {
+class PolicyEditor;
 }
 
 namespace gh::shell {
@@ -97,6 +103,10 @@ private:
     void chooseWorkspace();
     void chooseNewWorkspace();
     void openItem(const QModelIndex &index);
+    // The editor of a policy document, opened (or brought forward) in its tab; null when `target` is none.
+    policies::PolicyEditor *openPolicy(const std::optional<workspace::PolicyTarget> &target);
+    // Connects what an editor page asks of the shell (a designer's "Edit policy", a policy editor's problems).
+    void connectPolicyRequests(QWidget *page);
     void showWelcome();
     void closeTab(int index);
     void showAbout();

@@ -11,9 +11,15 @@
 #include <ui/engine/embedded_gateway.h>
 #include <ui/entities/entity_actions.h>
 #include <ui/entities/user_directory.h>
+#include <ui/policies/effective_policy_view.h>
+#include <ui/policies/policy_editor.h>
+#include <ui/policies/policy_flow_view.h>
 #include <ui/workspace/workspace_document.h>
 #include <ui/workspace/workspace_tree_model.h>
 
+#include <Qsci/qsciscintilla.h>
+
+#include <QAbstractButton>
 #include <QApplication>
 #include <QDialog>
 #include <QDir>
@@ -22,6 +28,7 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QPixmap>
+#include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTabWidget>
@@ -56,6 +63,7 @@ int runTour(MainWindow &window, Theme &theme, const QString &folder)
     const Theme::Mode original = theme.mode();
     window.resize(1280, 800);
     window.show();
+    const int tourStart = window.document() ? window.document()->undoStack()->index() : 0;
 
     int written = 0;
     auto shoot = [&](const QString &name) {
@@ -199,7 +207,14 @@ int runTour(MainWindow &window, Theme &theme, const QString &folder)
             rule.statusCodeRanges = {{500, 599}};
             rule.tripDuration = "PT1M";
             rule.acceptRetryAfter = true;
-            edited.circuitBreakerRules = {rule};
+            model::CircuitBreakerRule throttled;
+            throttled.name = "trip-on-throttling";
+            throttled.failurePercentage = 50;
+            throttled.failureInterval = "PT5M";
+            throttled.statusCodeRanges = {{429, 429}};
+            throttled.errorReasons = {"Timeout"};
+            throttled.tripDuration = "PT30S";
+            edited.circuitBreakerRules = {rule, throttled};
             document.putEntity(QStringLiteral("tour"), edited.name, std::optional(edited));
         }
         const QString east = entities::createEntity(entities::Kind::Backend, document);
@@ -293,6 +308,27 @@ int runTour(MainWindow &window, Theme &theme, const QString &folder)
             if (auto *sections = designer->findChild<QTabWidget *>(QStringLiteral("operationTabs")))
                 sections->setCurrentIndex(2); // the request body
             shoot(QStringLiteral("52-api-operation-request") + suffix);
+            // Two representations of the request and of a response, added as a user does.
+            {
+                const int edits = document.undoStack()->index();
+                auto press = [designer](const char *name) {
+                    if (auto *button = designer->findChild<QAbstractButton *>(QLatin1String(name)))
+                        button->click();
+                };
+                press("requestAddRepresentationButton");
+                if (auto *schema = designer->findChild<QPlainTextEdit *>(QStringLiteral("requestSchemaEdit")))
+                    schema->setPlainText(QStringLiteral("{\n  \"type\": \"string\",\n  \"xml\": {\"name\": "
+                                                        "\"feedback\"}\n}"));
+                if (auto *example = designer->findChild<QPlainTextEdit *>(QStringLiteral("requestExampleEdit")))
+                    example->setPlainText(QStringLiteral("<feedback rating=\"5\">Great talk</feedback>"));
+                shoot(QStringLiteral("56-api-request-representations") + suffix);
+                if (auto *sections = designer->findChild<QTabWidget *>(QStringLiteral("operationTabs")))
+                    sections->setCurrentIndex(3); // the responses
+                press("responseAddRepresentationButton");
+                shoot(QStringLiteral("57-api-response-representations") + suffix);
+                while (document.undoStack()->index() > edits)
+                    document.undoStack()->undo();
+            }
             designer->showSpecification();
             shoot(QStringLiteral("53-api-openapi") + suffix);
             {
@@ -312,6 +348,107 @@ int runTour(MainWindow &window, Theme &theme, const QString &folder)
         tabs->setCurrentIndex(0);
     }
 
+    // The policy views (ui/policies): the effective policy of an operation in a product context, and the flow of
+    // a product's policy with a card's form open, then the palette.
+    if (auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("editorTabs")); tabs && window.document()) {
+        workspace::WorkspaceDocument &document = *window.document();
+        for (Theme::Mode mode : {Theme::Mode::Light, Theme::Mode::Dark}) {
+            theme.setMode(mode);
+            const QString suffix = mode == Theme::Mode::Dark ? QStringLiteral("-dark") : QString();
+            auto *effective = new policies::EffectivePolicyView(document, QStringLiteral("conference-api"),
+                                                                QStringLiteral("get-session"));
+            effective->setProduct(QStringLiteral("starter"));
+            tabs->setCurrentIndex(tabs->addTab(effective, QStringLiteral("Effective: get-session")));
+            shoot(QStringLiteral("70-policy-effective") + suffix);
+            tabs->removeTab(tabs->indexOf(effective));
+            delete effective;
+
+            auto *flow = new policies::PolicyFlowView(document, workspace::PolicyTarget::product("starter"));
+            tabs->setCurrentIndex(tabs->addTab(flow, QStringLiteral("Flow: Starter")));
+            flow->selectCard(gw::policy::Section::Inbound, 1);
+            if (QWidget *card = flow->card(gw::policy::Section::Inbound, 1))
+                card->setFocus();
+            shoot(QStringLiteral("71-policy-flow") + suffix);
+            flow->showPalette(gw::policy::Section::Outbound);
+            if (auto *filter = flow->findChild<QLineEdit *>(QStringLiteral("paletteFilter")))
+                filter->setText(QStringLiteral("header"));
+            shoot(QStringLiteral("72-policy-flow-palette") + suffix);
+            tabs->removeTab(tabs->indexOf(flow));
+            delete flow;
+        }
+        tabs->setCurrentIndex(0);
+    }
+
+    // The policy editor (ui/policies): the completion list while typing, and a mistake underlined with its message.
+    if (auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("editorTabs")); tabs && window.document()) {
+        QUndoStack *stack = window.document()->undoStack();
+        const int before = stack->index();
+        // The popups Scintilla and the editor show are windows of their own: found among the visible ones.
+        auto popup = [&](const char *className) -> QWidget * {
+            for (QWidget *widget : QApplication::topLevelWidgets())
+                if (widget != &window && widget->isVisible() && widget->inherits(className))
+                    return widget;
+            return nullptr;
+        };
+        for (Theme::Mode mode : {Theme::Mode::Light, Theme::Mode::Dark}) {
+            theme.setMode(mode);
+            const QString suffix = mode == Theme::Mode::Dark ? QStringLiteral("-dark") : QString();
+            window.openProblemLocation(QStringLiteral("apis/conference-api/operations/get-session/policy.xml"), 4, 11);
+            auto *editor = qobject_cast<policies::PolicyEditor *>(tabs->currentWidget());
+            if (!editor)
+                continue;
+            QsciScintilla *text = editor->textEdit();
+            text->SendScintilla(QsciScintillaBase::SCI_NEWLINE);
+            text->SendScintilla(QsciScintillaBase::SCI_REPLACESEL, 0UL, "<set-");
+            editor->showCompletions();
+            settle();
+            if (QWidget *list = popup("QListWidget"))
+                composite(*list, QStringLiteral("65-policy-completion") + suffix);
+            else
+                shoot(QStringLiteral("65-policy-completion") + suffix);
+            text->SendScintilla(QsciScintillaBase::SCI_AUTOCCANCEL);
+            text->SendScintilla(QsciScintillaBase::SCI_REPLACESEL, 0UL,
+                                "header name=\"X-Session\" exists-action=\"overide\">");
+            text->SendScintilla(QsciScintillaBase::SCI_NEWLINE);
+            text->SendScintilla(QsciScintillaBase::SCI_REPLACESEL, 0UL,
+                                "<value>@(context.Variables.GetValueOrDefault<string>(\"sessionId\"))</value>");
+            text->SendScintilla(QsciScintillaBase::SCI_NEWLINE);
+            text->SendScintilla(QsciScintillaBase::SCI_REPLACESEL, 0UL, "</set-header>");
+            editor->checker()->flush();
+            settle();
+            const std::string written = text->text().toStdString();
+            editor->showHoverAt(static_cast<int>(written.find("overide") + 2));
+            if (QWidget *hover = editor->findChild<QWidget *>(QStringLiteral("policyHover"));
+                hover && hover->isVisible())
+                composite(*hover, QStringLiteral("66-policy-diagnostic") + suffix);
+            else
+                shoot(QStringLiteral("66-policy-diagnostic") + suffix);
+            while (stack->index() > before)
+                stack->undo();
+            tabs->removeTab(tabs->indexOf(editor));
+            delete editor;
+            // An operation without a policy: the editor offers to create one.
+            auto *empty = new policies::PolicyEditor(
+                *window.document(), workspace::PolicyTarget::operationOf("conference-api", "submit-feedback"));
+            tabs->setCurrentIndex(tabs->addTab(empty, empty->target().title()));
+            shoot(QStringLiteral("67-policy-empty") + suffix);
+            tabs->removeTab(tabs->indexOf(empty));
+            delete empty;
+        }
+        tabs->setCurrentIndex(0);
+    }
+
+    // Last, after every section: the sample edits are undone above; their redo steps go too, so Edit > Redo does
+    // not offer them.
+    if (auto *document = window.document(); document && document->isOpen()) {
+        QUndoStack *stack = document->undoStack();
+        while (stack->index() > tourStart)
+            stack->undo();
+        // Pushing drops every step after the current one; an obsolete command is then dropped itself.
+        auto *drop = new QUndoCommand;
+        drop->setObsolete(true);
+        stack->push(drop);
+    }
     theme.setMode(original);
     return written;
 }

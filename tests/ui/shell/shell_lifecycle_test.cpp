@@ -9,6 +9,7 @@
 #include <ui/shell/info_bar.h>
 #include <ui/shell/main_window.h>
 #include <ui/shell/theme.h>
+#include <ui/shell/tour.h>
 #include <ui/workspace/problems_model.h>
 #include <ui/workspace/workspace_document.h>
 #include <ui/workspace/workspace_tree_model.h>
@@ -34,6 +35,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+#include <QUndoStack>
 
 #include <filesystem>
 #include <functional>
@@ -379,6 +381,24 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(rate->text().contains(QStringLiteral("req/s")), 3000);
     }
 
+    // The tour edits the workspace for its pictures and leaves nothing behind: nothing to undo that was not there,
+    // nothing to redo, the document unmodified.
+    void tourLeavesTheUndoStackAsItFoundIt()
+    {
+        gw::test::TempFolder temp;
+        gw::test::TempFolder shots;
+        Theme theme(*qApp);
+        MainWindow window(theme);
+        QVERIFY(window.openWorkspace(QString::fromStdString(temp.copySample().string())));
+        QUndoStack *stack = window.document()->undoStack();
+        QVERIFY(stack->isClean());
+        QVERIFY(gh::shell::runTour(window, theme, QString::fromStdString(shots.path().string())) > 0);
+        QVERIFY(!stack->canRedo());
+        QVERIFY(!stack->canUndo());
+        QVERIFY(stack->isClean());
+        QVERIFY(!window.document()->isModified());
+    }
+
     void paletteFiltersAndRuns()
     {
         Theme theme(*qApp);
@@ -396,6 +416,22 @@ private slots:
         QVERIFY(list->model()->rowCount() < all);
         QCOMPARE(list->currentIndex().data().toString(), QStringLiteral("View › Full Screen"));
         QVERIFY(!list->currentIndex().data(gh::shell::CommandListModel::ShortcutRole).toString().isEmpty());
+
+        // The popup is as tall as its rows: every row shown, no empty space below them, and a long list is
+        // capped (it scrolls) with whole rows.
+        const int rowHeight = list->sizeHintForRow(0);
+        QVERIFY(rowHeight > 0);
+        const int few = list->model()->rowCount();
+        QVERIFY(few < 6);
+        QCOMPARE(list->height(), few * rowHeight + 2 * list->frameWidth());
+        auto *hint = palette->findChild<QLabel *>(QStringLiteral("commandHint"));
+        QVERIFY(palette->height() - (hint->geometry().bottom() + 1) <= 16);
+        const int shortHeight = palette->height();
+        filter->clear();
+        QVERIFY(palette->height() > shortHeight);
+        QVERIFY(palette->height() <= 420);
+        QCOMPARE((list->height() - 2 * list->frameWidth()) % rowHeight, 0);
+        QVERIFY(list->height() < all * rowHeight);
 
         // Arrow keys move, Esc closes without running anything.
         filter->clear();
