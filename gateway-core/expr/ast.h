@@ -167,7 +167,7 @@ struct Stmt {
     bool isVar = false;
     TypeRef declType;
     std::vector<std::string> names;
-    std::vector<int> slots;
+    std::vector<int> locals;                  // the slot of each declarator
     std::vector<std::unique_ptr<Expr>> inits; // null when a declarator has no initialiser
     // For: initialisers as statements
     std::vector<std::unique_ptr<Stmt>> forInit;

@@ -1038,7 +1038,7 @@ private:
                               "Cannot implicitly convert type '" + displayName(v) + "' to '" + displayName(t) + "'");
                     }
                 }
-                s.slots.push_back(declare(s.names[i], t, s.line, s.column));
+                s.locals.push_back(declare(s.names[i], t, s.line, s.column));
             }
             return;
         }
@@ -1080,7 +1080,7 @@ private:
             }
             pushScope();
             s.declType = s.isVar ? elementType(collection) : resolve(s.typeSyntax);
-            s.slots.push_back(declare(s.names[0], s.declType, s.line, s.column));
+            s.locals.push_back(declare(s.names[0], s.declType, s.line, s.column));
             ++m_loops;
             embedded(*s.body[0]);
             --m_loops;

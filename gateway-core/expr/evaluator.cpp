@@ -75,7 +75,7 @@ public:
         case ExprKind::Literal:
             return e.literal;
         case ExprKind::Local:
-            return m_st.slots[std::size_t(e.slot)];
+            return m_st.locals[std::size_t(e.slot)];
         case ExprKind::Context:
             return Value(TypeId::Context, 0);
         case ExprKind::Member:
@@ -142,9 +142,9 @@ public:
             eval(*s.exprs[0]);
             return Flow::Normal;
         case StmtKind::Declaration:
-            for (std::size_t i = 0; i < s.slots.size(); ++i) {
+            for (std::size_t i = 0; i < s.locals.size(); ++i) {
                 Value v = s.inits[i] ? eval(*s.inits[i]) : defaultValue(s.declType);
-                m_st.slots[std::size_t(s.slots[i])] = s.isVar ? std::move(v) : convertForAssignment(v, s.declType);
+                m_st.locals[std::size_t(s.locals[i])] = s.isVar ? std::move(v) : convertForAssignment(v, s.declType);
             }
             return Flow::Normal;
         case StmtKind::If:
@@ -211,7 +211,7 @@ public:
             }
             for (auto &item : items) {
                 m_st.step();
-                m_st.slots[std::size_t(s.slots[0])] = s.isVar ? std::move(item) : castTo(item, s.declType);
+                m_st.locals[std::size_t(s.locals[0])] = s.isVar ? std::move(item) : castTo(item, s.declType);
                 const Flow flow = exec(*s.body[0], ret);
                 if (flow == Flow::Break) {
                     break;
@@ -303,7 +303,7 @@ public:
             ~Guard() { --depth; }
         } guard{m_st.depth};
         for (std::size_t i = 0; i < lambda.paramSlots.size(); ++i) {
-            m_st.slots[std::size_t(lambda.paramSlots[i])] = i < args.size() ? args[i] : Value();
+            m_st.locals[std::size_t(lambda.paramSlots[i])] = i < args.size() ? args[i] : Value();
         }
         if (lambda.block) {
             Value ret;
@@ -453,7 +453,7 @@ private:
             const Expr &arg = *e.kids[i + 1];
             if (arg.kind == ExprKind::Out) {
                 hasOut = true;
-                args[i] = m_st.slots[std::size_t(arg.slot)];
+                args[i] = m_st.locals[std::size_t(arg.slot)];
             } else {
                 args[i] = eval(arg);
             }
@@ -464,7 +464,7 @@ private:
                 const Expr &arg = *e.kids[i + 1];
                 if (arg.kind == ExprKind::Out) {
                     const TypeRef &declared = m_tree.slotTypes[std::size_t(arg.slot)];
-                    m_st.slots[std::size_t(arg.slot)] = convertForAssignment(args[i], declared);
+                    m_st.locals[std::size_t(arg.slot)] = convertForAssignment(args[i], declared);
                 }
             }
         }
@@ -486,19 +486,19 @@ private:
         }
         m_st.step(10); // a call costs more than a loop turn: deep call trees end sooner
         // the function's own slots are saved so that a recursive call does not clobber its caller's locals
-        std::vector<Value> saved(m_st.slots.begin() + f.slotBegin, m_st.slots.begin() + f.slotEnd);
+        std::vector<Value> saved(m_st.locals.begin() + f.slotBegin, m_st.locals.begin() + f.slotEnd);
         struct Restore {
             EvalState &st;
             const Function &f;
             std::vector<Value> &saved;
             ~Restore()
             {
-                std::move(saved.begin(), saved.end(), st.slots.begin() + f.slotBegin);
+                std::move(saved.begin(), saved.end(), st.locals.begin() + f.slotBegin);
                 --st.depth;
             }
         } restore{m_st, f, saved};
         for (std::size_t i = 0; i < argc; ++i) {
-            m_st.slots[std::size_t(f.paramSlots[i])] = convertForAssignment(args[i], f.paramRefs[i]);
+            m_st.locals[std::size_t(f.paramSlots[i])] = convertForAssignment(args[i], f.paramRefs[i]);
         }
         if (f.body) {
             Value ret;
@@ -856,7 +856,7 @@ private:
     Value get(Place &p)
     {
         if (p.target->kind == ExprKind::Local) {
-            return m_st.slots[std::size_t(p.target->slot)];
+            return m_st.locals[std::size_t(p.target->slot)];
         }
         return call(*p.target, *p.member, p.recv, std::span<Value>(p.index, p.indexCount), {});
     }
@@ -865,7 +865,7 @@ private:
     {
         const Expr &target = *p.target;
         if (target.kind == ExprKind::Local) {
-            m_st.slots[std::size_t(target.slot)] = convertForAssignment(v, m_tree.slotTypes[std::size_t(target.slot)]);
+            m_st.locals[std::size_t(target.slot)] = convertForAssignment(v, m_tree.slotTypes[std::size_t(target.slot)]);
             return;
         }
         if (!p.member->setter) {
@@ -960,7 +960,7 @@ private:
         } else {
             result = isInstance(v, e.type);
             if (result && e.declares) {
-                m_st.slots[std::size_t(e.slot)] = v;
+                m_st.locals[std::size_t(e.slot)] = v;
             }
         }
         return Value::boolean(e.negated ? !result : result);
@@ -1145,7 +1145,7 @@ private:
                         auto box = std::make_shared<ExceptionBox>();
                         box->message = error.message;
                         box->type = std::string(error.exceptionType);
-                        m_st.slots[std::size_t(c.slot)] = Value(TypeId::Exception, 0, std::move(box));
+                        m_st.locals[std::size_t(c.slot)] = Value(TypeId::Exception, 0, std::move(box));
                     }
                     if (c.filter && !truth(*c.filter, eval(*c.filter))) {
                         continue;
@@ -1197,7 +1197,7 @@ Value invokeLambda(EvalState &st, const Value &function, std::span<const Value> 
 
 Value run(const Tree &tree, EvalState &state)
 {
-    state.slots.assign(std::size_t(tree.slotCount), Value());
+    state.locals.assign(std::size_t(tree.slotCount), Value());
     const char base = 0;
     Evaluator evaluator(tree, state, &base);
     state.evaluator = &evaluator;

@@ -112,7 +112,7 @@ using JRef = std::shared_ptr<JNode>;
 struct EvalState {
     Context &context;
     std::uint64_t serial = nextSerial(); // tells this evaluation's lambdas from those of any other
-    std::vector<Value> slots;
+    std::vector<Value> locals;
     std::int64_t steps = 0;
     std::int64_t stepLimit = 1'000'000;
     std::size_t memory = 0;

@@ -5,10 +5,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
 
 #include <algorithm>
@@ -66,6 +68,14 @@ ProductEditor::ProductEditor(workspace::WorkspaceDocument &document, const QStri
     m_state->addItem(tr("Not published"), QStringLiteral("notPublished"));
     m_state->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     general->addRow(tr("S&tate:"), m_state);
+    auto *editPolicy = new QPushButton(tr("Edit Po&licy…"));
+    editPolicy->setObjectName(QStringLiteral("editProductPolicyButton"));
+    editPolicy->setAccessibleName(tr("Edit the product's policy"));
+    connect(editPolicy, &QPushButton::clicked, this, [this] { emit policyRequested(m_name); });
+    auto *policyRow = new QHBoxLayout;
+    policyRow->addWidget(editPolicy);
+    policyRow->addStretch();
+    general->addRow(tr("Policy:"), policyRow);
 
     QFormLayout *access = addSection(tr("Subscriptions"), QStringLiteral("productAccess"));
     m_subscriptionRequired = new QCheckBox(tr("Callers need a subscription &key"));

@@ -23,6 +23,10 @@ class ProductEditor : public EntityEditor {
 public:
     ProductEditor(workspace::WorkspaceDocument &document, const QString &name, QWidget *parent = nullptr);
 
+signals:
+    // "Edit Policy…": the shell opens the product's policy document.
+    void policyRequested(const QString &product);
+
 protected:
     void refresh() override;
     bool exists() const override;

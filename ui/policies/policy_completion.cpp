@@ -1,8 +1,7 @@
-// The bindings name a member `slots`: they come before any Qt header, which makes that word a macro.
-#include <expr/bindings.h>
-
 #include "policy_completion.h"
 #include "policy_lexer.h"
+
+#include <expr/bindings.h>
 
 #include <policy/registry.h>
 

@@ -15,6 +15,7 @@
 #include <ui/engine/embedded_gateway.h>
 #include <ui/entities/entity_actions.h>
 #include <ui/entities/local_secrets.h>
+#include <ui/entities/product_editor.h>
 #include <ui/entities/user_directory.h>
 #include <ui/policies/policy_editor.h>
 #include <ui/workspace/problems_model.h>
@@ -1080,6 +1081,10 @@ void MainWindow::connectPolicyRequests(QWidget *page)
         connect(policy, &QObject::destroyed, this,
                 [this] { QTimer::singleShot(0, this, &MainWindow::updateProblems); });
     }
+    if (auto *product = qobject_cast<entities::ProductEditor *>(page))
+        connect(product, &entities::ProductEditor::policyRequested, this, [this](const QString &name) {
+            openPolicy(workspace::PolicyTarget::product(name.toStdString()));
+        });
     if (auto *designer = qobject_cast<apis::ApiDesigner *>(page))
         connect(designer, &apis::ApiDesigner::policyRequested, this,
                 [this](const QString &api, const QString &operation) {

@@ -597,6 +597,19 @@ private slots:
         QVERIFY(apiEditor);
         QVERIFY(apiEditor->target() == PolicyTarget::api("conference-api"));
 
+        // So does the product editor's, for the product's policy.
+        const QModelIndex product = window.findItem(static_cast<int>(gh::workspace::WorkspaceTreeModel::Kind::Product),
+                                                    QStringLiteral("starter"));
+        QVERIFY(product.isValid());
+        emit navigator->activated(product);
+        auto *productButton =
+            tabs->currentWidget()->findChild<QPushButton *>(QStringLiteral("editProductPolicyButton"));
+        QVERIFY(productButton);
+        productButton->click();
+        auto *productEditor = qobject_cast<PolicyEditor *>(tabs->currentWidget());
+        QVERIFY(productEditor);
+        QVERIFY(productEditor->target() == PolicyTarget::product("starter"));
+
         // Closing an editor takes its findings out of the dock: type the mistake again, close the tab.
         tabs->setCurrentWidget(globalEditor);
         placeAfter(*globalEditor, "<include-fragment");
