@@ -34,6 +34,22 @@ std::string_view Document::source(const SourceRange &range) const
     return std::string_view(m_text).substr(begin, end - begin);
 }
 
+bool isXmlSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+bool isXmlNameStart(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
+           static_cast<unsigned char>(c) >= 0x80;
+}
+
+bool isXmlNameChar(char c)
+{
+    return isXmlNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+
 namespace {
 
 constexpr std::size_t npos = std::string::npos;
@@ -61,22 +77,6 @@ struct ElementInfo {
     std::size_t nameOffset;
     std::size_t end = npos;
 };
-
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-bool isNameStart(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
-           static_cast<unsigned char>(c) >= 0x80;
-}
-
-bool isNameChar(char c)
-{
-    return isNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
-}
 
 template<typename T>
 const T *findByOffset(const std::vector<T> &items, std::size_t offset, std::size_t T::*key)
@@ -187,7 +187,7 @@ private:
             if (t[i] != '<') {
                 TextRun run{i, i};
                 std::size_t j = i;
-                while (j < n && isSpace(t[j]))
+                while (j < n && isXmlSpace(t[j]))
                     ++j;
                 if (startsExpression(j)) {
                     run.span = cutExpression(j, j);
@@ -214,14 +214,14 @@ private:
                     m_elements[open.back()].end = i;
                     open.pop_back();
                 }
-            } else if (i + 1 < n && isNameStart(t[i + 1])) {
+            } else if (i + 1 < n && isXmlNameStart(t[i + 1])) {
                 std::size_t j = i + 1;
                 m_elements.push_back({j});
                 const std::size_t index = m_elements.size() - 1;
-                while (j < n && isNameChar(t[j]))
+                while (j < n && isXmlNameChar(t[j]))
                     ++j;
                 while (j < n) {
-                    while (j < n && isSpace(t[j]))
+                    while (j < n && isXmlSpace(t[j]))
                         ++j;
                     if (j >= n)
                         break;
@@ -235,23 +235,23 @@ private:
                         m_elements[index].end = j;
                         break;
                     }
-                    if (!isNameStart(t[j]))
+                    if (!isXmlNameStart(t[j]))
                         break; // malformed: pugixml reports it
                     AttributeInfo attribute{j, 0, 0};
-                    while (j < n && isNameChar(t[j]))
+                    while (j < n && isXmlNameChar(t[j]))
                         ++j;
-                    while (j < n && isSpace(t[j]))
+                    while (j < n && isXmlSpace(t[j]))
                         ++j;
                     if (j >= n || t[j] != '=')
                         break;
                     ++j;
-                    while (j < n && isSpace(t[j]))
+                    while (j < n && isXmlSpace(t[j]))
                         ++j;
                     if (j >= n || (t[j] != '"' && t[j] != '\''))
                         break;
                     const char quote = t[j++];
                     attribute.valueBegin = j;
-                    while (j < n && isSpace(t[j]))
+                    while (j < n && isXmlSpace(t[j]))
                         ++j;
                     if (startsExpression(j)) {
                         attribute.span = cutExpression(j, j);
@@ -318,7 +318,7 @@ private:
     bool blank(std::size_t begin, std::size_t end) const
     {
         for (std::size_t i = begin; i < end && i < text().size(); ++i) {
-            if (!isSpace(text()[i]))
+            if (!isXmlSpace(text()[i]))
                 return false;
         }
         return true;
@@ -337,7 +337,7 @@ private:
             while (j < end && t[j] == '{')
                 ++j; // "{{{name}}}": the innermost pair counts
             const std::size_t nameBegin = j;
-            while (j < end && (isNameChar(t[j]) && t[j] != ':'))
+            while (j < end && (isXmlNameChar(t[j]) && t[j] != ':'))
                 ++j;
             if (j > nameBegin && j + 1 < end && t[j] == '}' && t[j + 1] == '}') {
                 m_document.m_namedValues.push_back({t.substr(nameBegin, j - nameBegin), range(nameBegin - 2, j + 2)});

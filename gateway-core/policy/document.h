@@ -67,6 +67,11 @@ struct NamedValueReference {
     SourceRange range; // from the first '{' to just past the last '}'
 };
 
+// The characters of XML names and white space as this reader reads them (the editor's colouring uses the same).
+bool isXmlSpace(char c);
+bool isXmlNameStart(char c);
+bool isXmlNameChar(char c);
+
 // A parsed policy document (<policies> or <fragment>). Immutable; keeps the
 // user's text byte for byte: nothing here rewrites it. Copyable, no threads of its own.
 class Document {

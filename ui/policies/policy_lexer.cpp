@@ -2,6 +2,7 @@
 
 #include <expr/lexer.h>
 #include <expr/program.h>
+#include <policy/document.h>
 #include <policy/expression_scanner.h>
 
 #include <Qsci/qsciscintilla.h>
@@ -17,22 +18,9 @@ namespace {
 
 constexpr auto npos = std::string_view::npos;
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-// XML name characters as policy/document.cpp reads them.
-bool isNameStart(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
-           static_cast<unsigned char>(c) >= 0x80;
-}
-
-bool isNameChar(char c)
-{
-    return isNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
-}
+using gw::policy::isXmlNameChar;
+using gw::policy::isXmlNameStart;
+using gw::policy::isXmlSpace;
 
 class Styler {
 public:
@@ -52,7 +40,7 @@ public:
         while (i < n) {
             if (t[i] != '<') {
                 std::size_t j = i;
-                while (j < n && isSpace(t[j]))
+                while (j < n && isXmlSpace(t[j]))
                     ++j;
                 if (startsExpression(j)) {
                     const std::size_t end = expression(j, t.find('<', j));
@@ -85,7 +73,7 @@ public:
             } else if (t.compare(i, 2, "</") == 0) {
                 fill(i, i + 2, PolicyStyle::TagBracket);
                 std::size_t j = i + 2;
-                while (j < n && isNameChar(t[j]))
+                while (j < n && isXmlNameChar(t[j]))
                     ++j;
                 fill(i + 2, j, PolicyStyle::Tag);
                 const std::size_t end = skipPast(j, ">");
@@ -95,7 +83,7 @@ public:
                 // From the next line on; a line that begins with a closing tag is outdented by lineDepths().
                 depthChanges.emplace_back(i + 1, depth);
                 i = end;
-            } else if (i + 1 < n && isNameStart(t[i + 1])) {
+            } else if (i + 1 < n && isXmlNameStart(t[i + 1])) {
                 i = startTag(i, depth, depthChanges);
             } else {
                 ++i; // a stray '<'
@@ -147,7 +135,7 @@ private:
             while (j < end && t[j] == '{')
                 ++j;
             const std::size_t nameBegin = j;
-            while (j < end && isNameChar(t[j]) && t[j] != ':')
+            while (j < end && isXmlNameChar(t[j]) && t[j] != ':')
                 ++j;
             if (j > nameBegin && j + 1 < end && t[j] == '}' && t[j + 1] == '}') {
                 fill(nameBegin - 2, j + 2, PolicyStyle::NamedValue);
@@ -173,7 +161,7 @@ private:
             fill(end - 1, end, PolicyStyle::ExpressionBracket);
         // Characters between tokens that are not blank are comments.
         for (std::size_t k = innerBegin; k < innerEnd; ++k)
-            result.styles[k] = isSpace(t[k]) ? PolicyStyle::Default : PolicyStyle::Comment;
+            result.styles[k] = isXmlSpace(t[k]) ? PolicyStyle::Default : PolicyStyle::Comment;
         const gw::expr::LexResult lexed =
             gw::expr::lex(t.substr(innerBegin, innerEnd - innerBegin), gw::expr::Origin{});
         for (const gw::expr::Token &token : lexed.tokens) {
@@ -214,11 +202,11 @@ private:
     {
         fill(i, i + 1, PolicyStyle::TagBracket);
         std::size_t j = i + 1;
-        while (j < n && isNameChar(t[j]))
+        while (j < n && isXmlNameChar(t[j]))
             ++j;
         fill(i + 1, j, PolicyStyle::Tag);
         while (j < n) {
-            while (j < n && isSpace(t[j]))
+            while (j < n && isXmlSpace(t[j]))
                 ++j;
             if (j >= n)
                 break;
@@ -233,21 +221,21 @@ private:
                 fill(j, j + 2, PolicyStyle::TagBracket);
                 return j + 2;
             }
-            if (!isNameStart(t[j])) {
+            if (!isXmlNameStart(t[j])) {
                 fill(j, j + 1, PolicyStyle::Invalid);
                 return std::max(j, i + 1);
             }
             const std::size_t nameBegin = j;
-            while (j < n && isNameChar(t[j]))
+            while (j < n && isXmlNameChar(t[j]))
                 ++j;
             fill(nameBegin, j, PolicyStyle::AttributeName);
-            while (j < n && isSpace(t[j]))
+            while (j < n && isXmlSpace(t[j]))
                 ++j;
             if (j >= n || t[j] != '=')
                 return std::max(j, i + 1);
             fill(j, j + 1, PolicyStyle::TagBracket);
             ++j;
-            while (j < n && isSpace(t[j]))
+            while (j < n && isXmlSpace(t[j]))
                 ++j;
             if (j >= n || (t[j] != '"' && t[j] != '\''))
                 return std::max(j, i + 1);
@@ -255,7 +243,7 @@ private:
             fill(j, j + 1, PolicyStyle::AttributeValue);
             ++j;
             std::size_t k = j;
-            while (k < n && isSpace(t[k]))
+            while (k < n && isXmlSpace(t[k]))
                 ++k;
             if (startsExpression(k)) {
                 const std::size_t end = expression(k, t.find(quote, k));

@@ -1,5 +1,7 @@
 // The policy text editor, driven as a user drives it: real widgets, keys typed into QScintilla, the sample
 // workspace (copied), the engine's own parser and checker as the reference.
+#include "long_policy.h"
+
 #include <ui/policies/policy_completion.h>
 #include <ui/policies/policy_diagnostics.h>
 #include <ui/policies/policy_editor.h>
@@ -626,19 +628,7 @@ private slots:
     // usual debounce taken out (it only adds its fixed 250 ms).
     void measuresKeystrokeToDiagnostics()
     {
-        std::string text = "<policies>\n\t<inbound>\n\t\t<base />\n";
-        int lines = 3;
-        for (int i = 0; lines < 290; ++i) {
-            text += "\t\t<set-header name=\"X-H" + std::to_string(i) +
-                    "\" exists-action=\"override\">\n\t\t\t<value>@(context.Request.Headers.GetValueOrDefault("
-                    "\"a\", \"b\") + \"-" +
-                    std::to_string(i) + "\")</value>\n\t\t</set-header>\n";
-            text += "\t\t<set-variable name=\"v" + std::to_string(i) +
-                    "\" value=\"@(context.Request.Url.Query.GetValueOrDefault(&quot;q&quot;, &quot;&quot;))\" />\n";
-            lines += 4;
-        }
-        text += "\t</inbound>\n\t<backend>\n\t\t<base />\n\t</backend>\n\t<outbound>\n\t\t<base />\n\t</outbound>\n"
-                "\t<on-error>\n\t\t<base />\n\t</on-error>\n</policies>\n";
+        const std::string text = gh::test::policyOf300Lines();
         auto editor = openEditor(PolicyTarget::operationOf("conference-api", "get-session"));
         QVERIFY(editor);
         editor->checker()->setDelay(0);
