@@ -362,16 +362,7 @@ private:
             m_out.append(data);
             return;
         }
-        if (!data.empty()) {
-            char size[20];
-            const auto [ptr, ec] = std::to_chars(size, size + sizeof size, data.size(), 16);
-            m_out.append(size, ptr);
-            m_out += "\r\n";
-            m_out.append(data);
-            m_out += "\r\n";
-        }
-        if (end)
-            m_out += "0\r\n\r\n";
+        appendChunk(m_out, data, end);
     }
 
     // The client's body, piece by piece as it arrives, then the response. Once a piece has gone, the request cannot

@@ -1,6 +1,7 @@
 #include "message.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace gw::http {
 
@@ -113,6 +114,20 @@ void removeHopByHop(Headers &headers)
         }
     }
     std::erase_if(headers.fields(), [](const Header &field) { return isHopByHop(field.name); });
+}
+
+void appendChunk(std::string &out, std::string_view data, bool end)
+{
+    if (!data.empty()) {
+        char size[20];
+        const auto [ptr, ec] = std::to_chars(size, size + sizeof size, data.size(), 16);
+        out.append(size, ptr);
+        out += "\r\n";
+        out.append(data);
+        out += "\r\n";
+    }
+    if (end)
+        out += "0\r\n\r\n";
 }
 
 void readAll(std::shared_ptr<BodyStream> stream, std::function<void(std::optional<std::string>)> done)

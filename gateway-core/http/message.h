@@ -68,6 +68,9 @@ public:
     virtual std::optional<std::uint64_t> length() const = 0;
 };
 
+// Appends `data` as one chunk of a chunked body (nothing when it is empty), then the last chunk when `end`.
+void appendChunk(std::string &out, std::string_view data, bool end);
+
 // Reads the rest of `stream` into one string; `done` gets nullopt when the stream failed.
 void readAll(std::shared_ptr<BodyStream> stream, std::function<void(std::optional<std::string>)> done);
 

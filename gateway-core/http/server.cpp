@@ -12,7 +12,6 @@
 #include <boost/beast/ssl.hpp>
 
 #include <atomic>
-#include <charconv>
 #include <thread>
 
 namespace asio = boost::asio;
@@ -356,16 +355,7 @@ private:
                 if (!std::exchange(self->m_headPending, false))
                     out.clear();
                 if (self->m_framing == Framing::Chunked) {
-                    if (!data.empty()) {
-                        char size[20];
-                        const auto [ptr, ec] = std::to_chars(size, size + sizeof size, data.size(), 16);
-                        out.append(size, ptr);
-                        out += "\r\n";
-                        out.append(data);
-                        out += "\r\n";
-                    }
-                    if (end)
-                        out += "0\r\n\r\n";
+                    appendChunk(out, data, end);
                 } else {
                     out.append(data);
                 }
