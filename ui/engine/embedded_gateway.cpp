@@ -7,6 +7,7 @@
 #include <telemetry/log_bus.h>
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QMetaObject>
 #include <QSettings>
 
@@ -130,6 +131,36 @@ void EmbeddedGateway::stop()
     m_recent.clear();
     emit messageLogged(tr("Gateway stopped"));
     setState(State::Stopped);
+}
+
+QString EmbeddedGateway::traceToken() const
+{
+    return m_engine ? QString::fromStdString(m_engine->traceToken()) : QString();
+}
+
+QJsonArray EmbeddedGateway::traceJson(const QString &id) const
+{
+    QJsonArray entries;
+    const auto trace = m_engine ? m_engine->trace(id.toStdString()) : nullptr;
+    if (!trace)
+        return entries;
+    for (const auto &entry : trace->entries) {
+        QJsonArray changes;
+        for (const auto &change : entry.changes)
+            changes.append(QString::fromStdString(change));
+        entries.append(QJsonObject{{QStringLiteral("section"), QString::fromStdString(entry.section)},
+                                   {QStringLiteral("source"), QString::fromStdString(entry.source)},
+                                   {QStringLiteral("scope"), QString::fromStdString(entry.scope)},
+                                   {QStringLiteral("path"), QString::fromStdString(entry.path)},
+                                   {QStringLiteral("line"), static_cast<qint64>(entry.location.line)},
+                                   {QStringLiteral("column"), static_cast<qint64>(entry.location.column)},
+                                   {QStringLiteral("elapsedUs"), static_cast<qint64>(entry.elapsed.count())},
+                                   {QStringLiteral("durationUs"), static_cast<qint64>(entry.duration.count())},
+                                   {QStringLiteral("outcome"), QString::fromStdString(entry.outcome)},
+                                   {QStringLiteral("changes"), changes},
+                                   {QStringLiteral("message"), QString::fromStdString(entry.message)}});
+    }
+    return entries;
 }
 
 bool EmbeddedGateway::restart()

@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonArray>
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
@@ -78,6 +79,13 @@ public:
     // Requests per second over the last few seconds.
     double requestRate() const;
     quint64 requestCount() const { return m_requestCount; }
+
+    // Tracing (the test console): a request that sends `Apim-Debug-Authorization: <traceToken()>` is traced, and its
+    // response's Apim-Trace-Id finds the trace. traceJson() gives its steps as a JSON array of objects (section,
+    // source, scope, path, line, column, elapsedUs, durationUs, outcome, changes, message); empty when the gateway
+    // is not running or no longer keeps that trace.
+    QString traceToken() const;
+    QJsonArray traceJson(const QString &id) const;
 
     // How often the log bus is drained; tests make it faster.
     void setDrainInterval(int ms) { m_drainTimer.setInterval(ms); }

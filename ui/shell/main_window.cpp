@@ -12,6 +12,7 @@
 #include <store/folder_watcher.h>
 #include <ui/apis/api_actions.h>
 #include <ui/apis/api_designer.h>
+#include <ui/console/console_view.h>
 #include <ui/engine/embedded_gateway.h>
 #include <ui/entities/entity_actions.h>
 #include <ui/entities/local_secrets.h>
@@ -387,6 +388,19 @@ void MainWindow::setupNavigator()
                 page->setFocus();
             });
         }
+        // An API or an operation can be tried at once in the test console (ui/console).
+        if (item.isValid() && (target.kind == TreeKind::Api || target.kind == TreeKind::Operation)) {
+            if (!menu.isEmpty())
+                menu.addSeparator();
+            QAction *test = menu.addAction(tr("&Test in Console"));
+            test->setObjectName(QStringLiteral("testInConsoleAction"));
+            connect(test, &QAction::triggered, this, [this, target] {
+                const bool operation = target.kind == TreeKind::Operation;
+                console::ConsoleView *view = console::showConsole(*m_editors, *m_document, m_gateway);
+                view->selectOperation(operation ? target.apiName : target.name, operation ? target.name : QString());
+                view->setFocus();
+            });
+        }
         if (!menu.isEmpty())
             menu.exec(m_navigator->viewport()->mapToGlobal(position));
     });
@@ -568,6 +582,16 @@ void MainWindow::setupMenus()
     gateway->addAction(m_restartGatewayAction);
     gateway->addSeparator();
     gateway->addAction(m_copyAddressAction);
+    gateway->addSeparator();
+    // The test console (ui/console): real calls through the gateway, with their policy trace.
+    QAction *testConsole = gateway->addAction(tr("&Test Console"));
+    testConsole->setObjectName(QStringLiteral("testConsoleAction"));
+    testConsole->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    addAction(testConsole); // reachable by its shortcut even with the menu bar hidden (full screen)
+    connect(testConsole, &QAction::triggered, this, [this] {
+        if (m_document->isOpen())
+            console::showConsole(*m_editors, *m_document, m_gateway)->setFocus();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);

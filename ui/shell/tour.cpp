@@ -8,12 +8,14 @@
 
 #include <ui/apis/api_designer.h>
 #include <ui/apis/import_dialog.h>
+#include <ui/console/console_view.h>
 #include <ui/engine/embedded_gateway.h>
 #include <ui/entities/entity_actions.h>
 #include <ui/entities/user_directory.h>
 #include <ui/policies/effective_policy_view.h>
 #include <ui/policies/policy_editor.h>
 #include <ui/policies/policy_flow_view.h>
+#include <ui/workspace/policy_target.h>
 #include <ui/workspace/workspace_document.h>
 #include <ui/workspace/workspace_tree_model.h>
 
@@ -25,6 +27,8 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPixmap>
@@ -32,6 +36,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -434,6 +439,81 @@ int runTour(MainWindow &window, Theme &theme, const QString &folder)
             shoot(QStringLiteral("67-policy-empty") + suffix);
             tabs->removeTab(tabs->indexOf(empty));
             delete empty;
+        }
+        tabs->setCurrentIndex(0);
+    }
+
+    // The test console (ui/console): a call through the embedded gateway with its response, the trace of a call
+    // that went through, and the trace of one the subscription check refused. The history file the calls made is
+    // removed afterwards when there was none before.
+    if (auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("editorTabs"));
+        tabs && window.document() && window.document()->isOpen() && window.gateway() &&
+        window.gateway()->state() == engine::EmbeddedGateway::State::Running) {
+        auto *view = console::showConsole(*tabs, *window.document(), window.gateway());
+        const QString historyFile = view->history()->fileName();
+        const bool hadHistory = QFileInfo::exists(historyFile);
+        auto sendAndWait = [view] {
+            QEventLoop loop;
+            QObject::connect(view, &console::ConsoleView::callFinished, &loop, &QEventLoop::quit);
+            QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+            view->send();
+            loop.exec();
+        };
+        auto *responseTabs = view->findChild<QTabWidget *>(QStringLiteral("responseTabs"));
+        for (Theme::Mode mode : {Theme::Mode::Light, Theme::Mode::Dark}) {
+            theme.setMode(mode);
+            const QString suffix = mode == Theme::Mode::Dark ? QStringLiteral("-dark") : QString();
+            view->selectOperation(QStringLiteral("conference-api"), QStringLiteral("get-session"));
+            if (auto *id = view->findChild<QLineEdit *>(QStringLiteral("templateParameter_id")))
+                id->setText(QStringLiteral("s-101"));
+            view->selectSubscription(QStringLiteral("unlimited-demo"));
+            sendAndWait();
+            if (responseTabs)
+                responseTabs->setCurrentIndex(0);
+            shoot(QStringLiteral("80-console-response") + suffix);
+            if (responseTabs)
+                responseTabs->setCurrentIndex(2);
+            shoot(QStringLiteral("81-console-trace") + suffix);
+            view->selectSubscription(QString());
+            sendAndWait();
+            shoot(QStringLiteral("82-console-trace-rejected") + suffix);
+
+            // Compare with the previous run: the same call before and after a header is added to the operation's
+            // policy (served at once), side by side, the new step marked.
+            view->selectSubscription(QStringLiteral("unlimited-demo"));
+            sendAndWait();
+            QUndoStack *stack = window.document()->undoStack();
+            const int before = stack->index();
+            const auto target = workspace::PolicyTarget::operationOf("conference-api", "get-session");
+            if (auto policy = workspace::policyText(window.document()->model(), target)) {
+                const std::string anchor = "<base />";
+                if (const auto at = policy->find(anchor); at != std::string::npos) {
+                    // Before <base />: the API's mock-response, which <base /> runs, ends inbound.
+                    policy->insert(at, "<set-header name=\"X-Session\" exists-action=\"override\">"
+                                       "<value>@((string)context.Variables[\"sessionId\"])</value></set-header>\n\t\t");
+                    workspace::setPolicyText(*window.document(), target, *policy, QStringLiteral("Add a header"));
+                    window.gateway()->applyModel(window.document()->model());
+                    window.gateway()->waitForCompiles(10000);
+                    sendAndWait();
+                    if (auto *compare = view->findChild<QAbstractButton *>(QStringLiteral("compareCheck"))) {
+                        compare->setChecked(true);
+                        if (responseTabs)
+                            responseTabs->setCurrentIndex(2);
+                        shoot(QStringLiteral("83-console-compare") + suffix);
+                        compare->setChecked(false);
+                    }
+                }
+            }
+            while (stack->index() > before)
+                stack->undo();
+            window.gateway()->applyModel(window.document()->model());
+            window.gateway()->waitForCompiles(10000);
+        }
+        tabs->removeTab(tabs->indexOf(view));
+        delete view;
+        if (!hadHistory) {
+            QFile::remove(historyFile);
+            QDir().rmdir(QFileInfo(historyFile).absolutePath()); // only when the tour made it and left it empty
         }
         tabs->setCurrentIndex(0);
     }

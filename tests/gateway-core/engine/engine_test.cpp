@@ -385,6 +385,22 @@ TEST(Engine, TracesRequestsThatAskWithTheToken)
     wrong.send("GET /orders/orders/42 HTTP/1.1\r\nHost: x\r\nOcp-Apim-Subscription-Key: key-1\r\n"
                "Apim-Debug-Authorization: nope\r\n\r\n");
     EXPECT_EQ(wrong.read().headers.count("apim-trace-id"), 0u);
+
+    // A request refused for its missing key shows the step that refused it: the built-in authorization step
+    // (LastError.Source "authorization", as in APIM), failed, with the 401's message.
+    test::Connection keyless(engine.port());
+    keyless.send("GET /orders/orders/42 HTTP/1.1\r\nHost: x\r\nApim-Debug-Authorization: " + engine.traceToken() +
+                 "\r\n\r\n");
+    const auto refused = keyless.read();
+    ASSERT_EQ(refused.status, 401);
+    ASSERT_EQ(refused.headers.count("apim-trace-id"), 1u);
+    const auto refusal = engine.trace(refused.headers.at("apim-trace-id"));
+    ASSERT_NE(refusal, nullptr);
+    ASSERT_GE(refusal->entries.size(), 2u);
+    EXPECT_EQ(refusal->entries[1].section, "gateway");
+    EXPECT_EQ(refusal->entries[1].source, "authorization");
+    EXPECT_EQ(refusal->entries[1].outcome, "fail");
+    EXPECT_NE(refusal->entries[1].message.find("subscription key"), std::string::npos) << refusal->entries[1].message;
 }
 
 } // namespace gw::engine
