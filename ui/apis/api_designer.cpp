@@ -774,8 +774,13 @@ QWidget *ApiDesigner::setupOperationForm()
     editOperationPolicy->setToolTip(tr("Opens the policy of this operation alone"));
     connect(editOperationPolicy, &QPushButton::clicked, this,
             [this] { emit policyRequested(m_apiName, m_operationName); });
+    auto *testOperation = named(new QPushButton(tr("Test in Console")), QStringLiteral("testOperationButton"),
+                                tr("Test the operation in the console"));
+    testOperation->setToolTip(tr("Opens the test console with this operation chosen"));
+    connect(testOperation, &QPushButton::clicked, this, [this] { emit testRequested(m_apiName, m_operationName); });
     auto *operationPolicyRow = new QHBoxLayout;
     operationPolicyRow->addWidget(editOperationPolicy);
+    operationPolicyRow->addWidget(testOperation);
     operationPolicyRow->addStretch();
     form->addRow(tr("Policy:"), operationPolicyRow);
     tabs->addTab(definition, tr("Definition"));

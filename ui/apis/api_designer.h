@@ -60,6 +60,8 @@ public:
 signals:
     // "Edit Policy…": the shell opens the policy of the API (`operation` empty) or of one of its operations.
     void policyRequested(const QString &apiName, const QString &operation);
+    // "Test in Console" on an operation: the shell opens the test console with it chosen.
+    void testRequested(const QString &apiName, const QString &operation);
 
 protected:
     void changeEvent(QEvent *event) override;

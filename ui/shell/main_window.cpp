@@ -1110,6 +1110,10 @@ void MainWindow::connectPolicyRequests(QWidget *page)
             openPolicy(workspace::PolicyTarget::product(name.toStdString()));
         });
     if (auto *designer = qobject_cast<apis::ApiDesigner *>(page))
+        connect(designer, &apis::ApiDesigner::testRequested, this, [this](const QString &api, const QString &operation) {
+            console::showConsole(*m_editors, *m_document, m_gateway)->selectOperation(api, operation);
+        });
+    if (auto *designer = qobject_cast<apis::ApiDesigner *>(page))
         connect(designer, &apis::ApiDesigner::policyRequested, this,
                 [this](const QString &api, const QString &operation) {
                     openPolicy(operation.isEmpty()

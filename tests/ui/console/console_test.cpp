@@ -10,6 +10,7 @@
 #include <ui/shell/theme.h>
 #include <ui/workspace/policy_target.h>
 #include <ui/workspace/workspace_document.h>
+#include <ui/workspace/workspace_tree_model.h>
 
 #include <QAbstractItemModel>
 #include <QAction>
@@ -425,6 +426,32 @@ private slots:
         QCOMPARE(consoles, 1);
         view->selectOperation(QStringLiteral("conference-api"), QStringLiteral("get-session"));
         QVERIFY2(view->urlPreview().contains(QStringLiteral("/conference/v1/sessions/")),
+                 qPrintable(view->urlPreview()));
+    }
+
+    // The API designer's "Test in Console" on an operation opens the console with that operation chosen.
+    void opensFromTheDesignersOperation()
+    {
+        gw::test::TempFolder temp;
+        temp.copySample("ws");
+        gh::shell::Theme theme(*qApp);
+        gh::shell::MainWindow window(theme);
+        window.show();
+        QVERIFY(window.openWorkspace(QString::fromStdString((temp.path() / "ws").string())));
+        const QModelIndex operation =
+            window.findItem(static_cast<int>(gh::workspace::WorkspaceTreeModel::Kind::Operation),
+                            QStringLiteral("list-speakers"), QStringLiteral("conference-api"));
+        QVERIFY(operation.isValid());
+        auto *navigator = window.findChild<QTreeView *>(QStringLiteral("navigator"));
+        QVERIFY(navigator);
+        emit navigator->activated(operation);
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("editorTabs"));
+        auto *button = tabs->currentWidget()->findChild<QPushButton *>(QStringLiteral("testOperationButton"));
+        QVERIFY(button);
+        button->click();
+        auto *view = qobject_cast<ConsoleView *>(tabs->currentWidget());
+        QVERIFY(view);
+        QVERIFY2(view->urlPreview().endsWith(QStringLiteral("/conference/v1/speakers")),
                  qPrintable(view->urlPreview()));
     }
 };
