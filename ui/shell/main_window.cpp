@@ -364,8 +364,8 @@ void MainWindow::setupNavigator()
                 continue;
             if (!menu.isEmpty() && view == PolicyView::Flow)
                 menu.addSeparator();
-            QAction *action = menu.addAction(view == PolicyView::Flow ? tr("Show Policy &Flow")
-                                                                      : tr("Show &Effective Policy"));
+            QAction *action =
+                menu.addAction(view == PolicyView::Flow ? tr("Show Policy &Flow") : tr("Show &Effective Policy"));
             action->setObjectName(view == PolicyView::Flow ? QStringLiteral("showPolicyFlowAction")
                                                            : QStringLiteral("showEffectivePolicyAction"));
             connect(action, &QAction::triggered, this, [this, view, target] {
@@ -375,15 +375,15 @@ void MainWindow::setupNavigator()
                         m_editors->setCurrentIndex(i);
                         return;
                     }
-                QWidget *page = createPolicyView(view, target, *m_document,
-                                                 [this](const QString &file, int line, int column) {
-                                                     openProblemLocation(file, line, column);
-                                                 });
+                QWidget *page =
+                    createPolicyView(view, target, *m_document, [this](const QString &file, int line, int column) {
+                        openProblemLocation(file, line, column);
+                    });
                 if (!page)
                     return;
                 page->setProperty("itemKey", key);
-                const QString title = view == PolicyView::Flow ? tr("Flow: %1").arg(target.title)
-                                                               : tr("Effective: %1").arg(target.title);
+                const QString title =
+                    view == PolicyView::Flow ? tr("Flow: %1").arg(target.title) : tr("Effective: %1").arg(target.title);
                 m_editors->setCurrentIndex(m_editors->addTab(page, title));
                 page->setFocus();
             });
@@ -1106,20 +1106,20 @@ void MainWindow::connectPolicyRequests(QWidget *page)
                 [this] { QTimer::singleShot(0, this, &MainWindow::updateProblems); });
     }
     if (auto *product = qobject_cast<entities::ProductEditor *>(page))
-        connect(product, &entities::ProductEditor::policyRequested, this, [this](const QString &name) {
-            openPolicy(workspace::PolicyTarget::product(name.toStdString()));
-        });
-    if (auto *designer = qobject_cast<apis::ApiDesigner *>(page))
-        connect(designer, &apis::ApiDesigner::testRequested, this, [this](const QString &api, const QString &operation) {
-            console::showConsole(*m_editors, *m_document, m_gateway)->selectOperation(api, operation);
-        });
-    if (auto *designer = qobject_cast<apis::ApiDesigner *>(page))
+        connect(product, &entities::ProductEditor::policyRequested, this,
+                [this](const QString &name) { openPolicy(workspace::PolicyTarget::product(name.toStdString())); });
+    if (auto *designer = qobject_cast<apis::ApiDesigner *>(page)) {
         connect(designer, &apis::ApiDesigner::policyRequested, this,
                 [this](const QString &api, const QString &operation) {
                     openPolicy(operation.isEmpty()
                                    ? workspace::PolicyTarget::api(api.toStdString())
                                    : workspace::PolicyTarget::operationOf(api.toStdString(), operation.toStdString()));
                 });
+        connect(designer, &apis::ApiDesigner::testRequested, this,
+                [this](const QString &api, const QString &operation) {
+                    console::showConsole(*m_editors, *m_document, m_gateway)->selectOperation(api, operation);
+                });
+    }
 }
 
 void MainWindow::openProblemLocation(const QString &file, int line, int column)

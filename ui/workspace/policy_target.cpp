@@ -11,12 +11,12 @@ namespace paths = gw::model::paths;
 
 namespace {
 
-template<class T>
-const T *findIn(const std::vector<T> &entities, const std::string &name)
+// The model has finders for products and APIs; fragments have none.
+const model::PolicyFragment *findFragment(const model::Workspace &model, const std::string &name)
 {
-    for (const T &entity : entities)
-        if (entity.name == name)
-            return &entity;
+    for (const auto &fragment : model.policyFragments)
+        if (fragment.name == name)
+            return &fragment;
     return nullptr;
 }
 
@@ -98,20 +98,20 @@ std::optional<std::string> policyText(const model::Workspace &model, const Polic
     case Scope::Global:
         return text(model.policy);
     case Scope::Product:
-        if (const auto *product = findIn(model.products, target.name))
+        if (const auto *product = model.findProduct(target.name))
             return text(product->policy);
         return std::nullopt;
     case Scope::Api:
-        if (const auto *api = findIn(model.apis, target.name))
+        if (const auto *api = model.findApi(target.name))
             return text(api->policy);
         return std::nullopt;
     case Scope::Operation:
-        if (const auto *api = findIn(model.apis, target.name))
+        if (const auto *api = model.findApi(target.name))
             if (const auto *policy = operationPolicyOf(*api, target.operation))
                 return policy->policy.text;
         return std::nullopt;
     case Scope::Fragment:
-        if (const auto *fragment = findIn(model.policyFragments, target.name))
+        if (const auto *fragment = findFragment(model, target.name))
             return text(fragment->policy);
         return std::nullopt;
     }
@@ -125,12 +125,12 @@ bool policyOwnerExists(const model::Workspace &model, const PolicyTarget &target
     case Scope::Global:
         return true;
     case Scope::Product:
-        return findIn(model.products, target.name) != nullptr;
+        return model.findProduct(target.name) != nullptr;
     case Scope::Api:
     case Scope::Operation:
-        return findIn(model.apis, target.name) != nullptr;
+        return model.findApi(target.name) != nullptr;
     case Scope::Fragment:
-        return findIn(model.policyFragments, target.name) != nullptr;
+        return findFragment(model, target.name) != nullptr;
     }
     return false;
 }
@@ -148,21 +148,21 @@ void setPolicyText(WorkspaceDocument &document, const PolicyTarget &target, std:
         document.setServicePolicy(text, std::move(value), mergeKey);
         return;
     case Scope::Product:
-        if (const auto *product = findIn(model.products, target.name)) {
+        if (const auto *product = model.findProduct(target.name)) {
             model::Product edited = *product;
             edited.policy = std::move(value);
             document.putEntity<model::Product>(text, target.name, std::move(edited), mergeKey);
         }
         return;
     case Scope::Api:
-        if (const auto *api = findIn(model.apis, target.name)) {
+        if (const auto *api = model.findApi(target.name)) {
             model::Api edited = *api;
             edited.policy = std::move(value);
             document.putEntity<model::Api>(text, target.name, std::move(edited), mergeKey);
         }
         return;
     case Scope::Operation:
-        if (const auto *api = findIn(model.apis, target.name)) {
+        if (const auto *api = model.findApi(target.name)) {
             model::Api edited = *api;
             auto &policies = edited.operationPolicies;
             auto it = std::find_if(policies.begin(), policies.end(),
@@ -179,7 +179,7 @@ void setPolicyText(WorkspaceDocument &document, const PolicyTarget &target, std:
         }
         return;
     case Scope::Fragment:
-        if (const auto *fragment = findIn(model.policyFragments, target.name)) {
+        if (const auto *fragment = findFragment(model, target.name)) {
             model::PolicyFragment edited = *fragment;
             edited.policy = std::move(value);
             document.putEntity<model::PolicyFragment>(text, target.name, std::move(edited), mergeKey);
