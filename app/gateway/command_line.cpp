@@ -52,6 +52,9 @@ std::string usage()
            "  --tls-cert FILE       PEM certificate chain: serve HTTPS (TLS 1.2 or later)\n"
            "  --tls-key FILE        PEM private key of the certificate\n"
            "  --access-log FILE|-   write one JSON line per request (- for standard output)\n"
+           "  --analytics-db FILE  write every request to an SQLite analytics history (the console opens it\n"
+           "                        with Analytics > Open History)\n"
+           "  --analytics-retention DAYS  delete history older than that (default 7; 0 keeps everything)\n"
            "  --state-dir DIR       where quota counters survive restarts (default: a folder per workspace\n"
            "                        under $XDG_STATE_HOME/gatehouse)\n"
            "  --no-watch            do not reload when files of the workspace change\n"
@@ -74,6 +77,8 @@ CommandLine parseCommandLine(const std::vector<std::string> &words)
                                                          {"--tls-cert", "a file"},
                                                          {"--tls-key", "a file"},
                                                          {"--access-log", "a file or -"},
+                                                         {"--analytics-db", "a file"},
+                                                         {"--analytics-retention", "a number of days"},
                                                          {"--state-dir", "a folder"},
                                                          {"--no-watch"},
                                                          {"--help"},
@@ -114,6 +119,13 @@ CommandLine parseCommandLine(const std::vector<std::string> &words)
     result.engine.tlsCertificateFile = arguments.get("--tls-cert");
     result.engine.tlsKeyFile = arguments.get("--tls-key");
     result.accessLog = arguments.get("--access-log");
+    result.analyticsDb = arguments.get("--analytics-db");
+    if (arguments.has("--analytics-retention")) {
+        unsigned long days = 0;
+        if (!parseNumber(arguments.get("--analytics-retention"), 36500, days))
+            return fail("--analytics-retention needs a number of days from 0 to 36500");
+        result.analyticsRetentionHours = static_cast<unsigned>(days * 24);
+    }
     result.engine.stateDirectory = arguments.has("--state-dir")
                                        ? std::filesystem::path(arguments.get("--state-dir"))
                                        : engine::defaultStateDirectory(result.engine.workspace);

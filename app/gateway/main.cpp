@@ -8,6 +8,7 @@
 #include <gatehouse_version.h>
 #include <store/folder_watcher.h>
 #include <telemetry/access_log.h>
+#include <telemetry/analytics_writer.h>
 
 #include <csignal>
 #include <iostream>
@@ -87,6 +88,16 @@ int main(int argc, char *argv[])
         }
         accessLog = std::move(opened.value());
     }
+    std::unique_ptr<gw::telemetry::AnalyticsWriter> analytics;
+    if (!command.analyticsDb.empty()) {
+        auto opened = gw::telemetry::AnalyticsWriter::open(
+            engine.logBus(), command.analyticsDb, {.retention = std::chrono::hours(command.analyticsRetentionHours)});
+        if (!opened) {
+            std::cerr << "gatehouse-gateway: " << opened.error().message << '\n';
+            return 1;
+        }
+        analytics = std::move(opened.value());
+    }
     std::unique_ptr<gw::store::FolderWatcher> watcher;
     if (command.watch)
         watcher = std::make_unique<gw::store::FolderWatcher>(engine.artifactsRoot(), std::chrono::milliseconds(300),
@@ -109,5 +120,6 @@ int main(int argc, char *argv[])
     watcher.reset();
     engine.drain(std::chrono::seconds(10));
     accessLog.reset();
+    analytics.reset();
     return 0;
 }

@@ -5,12 +5,6 @@
 
 namespace gw::telemetry {
 
-namespace {
-
-constexpr std::size_t batchSize = 4096;
-
-} // namespace
-
 Result<std::unique_ptr<AccessLog>> AccessLog::open(LogBus &bus, const std::string &target, Options options)
 {
     std::FILE *file = stdout;
@@ -20,13 +14,16 @@ Result<std::unique_ptr<AccessLog>> AccessLog::open(LogBus &bus, const std::strin
             return Error{"cannot open the access log " + target + ": " + std::strerror(errno)};
         }
     }
-    return std::unique_ptr<AccessLog>(new AccessLog(bus.subscribe("access-log"), target, file, options));
+    std::unique_ptr<AccessLog> log(new AccessLog(target, file));
+    AccessLog *self = log.get();
+    log->m_reader = std::make_unique<BusReader>(
+        bus.subscribe("access-log"), options.interval, 4096,
+        [self](std::vector<RequestRecord> &batch) { self->writeBatch(batch); }, [self] { self->writeSummary(); });
+    return log;
 }
 
-AccessLog::AccessLog(LogBus::Subscription subscription, std::string target, std::FILE *file, Options options)
-    : m_subscription(std::move(subscription)), m_target(std::move(target)), m_file(file), m_options(options)
+AccessLog::AccessLog(std::string target, std::FILE *file) : m_target(std::move(target)), m_file(file)
 {
-    m_thread = std::thread([this] { run(); });
 }
 
 AccessLog::~AccessLog()
@@ -39,61 +36,27 @@ AccessLog::~AccessLog()
 
 void AccessLog::stop()
 {
-    {
-        const std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    if (m_thread.joinable()) {
-        m_thread.join();
-        m_subscription.reset();
-    }
+    m_reader->stop();
 }
 
-void AccessLog::run()
+void AccessLog::writeBatch(std::vector<RequestRecord> &batch)
 {
-    std::vector<RequestRecord> batch;
-    batch.reserve(batchSize);
-    std::string buffer;
-    for (;;) {
-        bool stopping;
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait_for(lock, m_options.interval, [this] { return m_stopping; });
-            stopping = m_stopping;
-        }
-        drainAndWrite(batch, buffer);
-        if (stopping) {
-            break;
-        }
+    m_buffer.clear();
+    for (const RequestRecord &record : batch) {
+        appendJsonLine(m_buffer, record);
+        m_buffer.push_back('\n');
     }
-    const std::uint64_t dropped = m_subscription.dropped();
-    m_dropped.store(dropped, std::memory_order_relaxed);
-    if (dropped > 0) {
-        const std::string summary = "{\"accessLogDropped\":" + std::to_string(dropped) +
+    write(m_buffer, batch.size());
+}
+
+// A file that lost lines says so in its last line.
+void AccessLog::writeSummary()
+{
+    const std::uint64_t lost = m_reader->dropped();
+    if (lost > 0) {
+        const std::string summary = "{\"accessLogDropped\":" + std::to_string(lost) +
                                     ",\"accessLogWritten\":" + std::to_string(written()) + "}\n";
         write(summary, 0);
-    }
-}
-
-void AccessLog::drainAndWrite(std::vector<RequestRecord> &batch, std::string &buffer)
-{
-    for (;;) {
-        batch.clear();
-        const std::size_t count = m_subscription.drain(batch, batchSize);
-        m_dropped.store(m_subscription.dropped(), std::memory_order_relaxed);
-        if (count == 0) {
-            return;
-        }
-        buffer.clear();
-        for (const RequestRecord &record : batch) {
-            appendJsonLine(buffer, record);
-            buffer.push_back('\n');
-        }
-        write(buffer, count);
-        if (count < batchSize) {
-            return;
-        }
     }
 }
 

@@ -1,17 +1,16 @@
 #pragma once
 
 #include <common/result.h>
+#include <telemetry/bus_reader.h>
 #include <telemetry/log_bus.h>
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
+#include <vector>
 
 namespace gw::telemetry {
 
@@ -55,29 +54,21 @@ public:
 
     const std::string &target() const { return m_target; }
     std::uint64_t written() const { return m_written.load(std::memory_order_relaxed); }
-    std::uint64_t dropped() const { return m_dropped.load(std::memory_order_relaxed); }
+    std::uint64_t dropped() const { return m_reader->dropped(); }
     std::uint64_t failed() const { return m_failed.load(std::memory_order_relaxed); }
 
 private:
-    AccessLog(LogBus::Subscription subscription, std::string target, std::FILE *file, Options options);
-
-    void run();
-    void drainAndWrite(std::vector<RequestRecord> &batch, std::string &buffer);
+    AccessLog(std::string target, std::FILE *file);
+    void writeBatch(std::vector<RequestRecord> &batch);
+    void writeSummary();
     void write(const std::string &bytes, std::size_t records);
 
-    LogBus::Subscription m_subscription; // drained by m_thread only, until it has been joined
     const std::string m_target;
     std::FILE *const m_file;
-    const Options m_options;
-
+    std::string m_buffer; // used by the reader's thread only
     std::atomic<std::uint64_t> m_written{0};
-    std::atomic<std::uint64_t> m_dropped{0};
     std::atomic<std::uint64_t> m_failed{0};
-
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_stopping = false; // guarded by m_mutex
-    std::thread m_thread;
+    std::unique_ptr<BusReader> m_reader; // last: its thread uses the members above
 };
 
 } // namespace gw::telemetry

@@ -115,7 +115,7 @@ char *putDigits(char *p, unsigned value, int width)
     return p + width;
 }
 
-void appendTime(std::string &out, RequestRecord::TimePoint time)
+void appendTimeText(std::string &out, RequestRecord::TimePoint time)
 {
     using namespace std::chrono;
     const sys_days day = floor<days>(time);
@@ -154,7 +154,7 @@ void appendTime(std::string &out, RequestRecord::TimePoint time)
 void appendJsonLine(std::string &out, const RequestRecord &record)
 {
     out.append("{\"startTime\":");
-    appendTime(out, record.startTime);
+    appendTimeText(out, record.startTime);
     out.append(",\"requestId\":");
     appendString(out, record.requestId);
     out.append(",\"api\":");
@@ -197,6 +197,11 @@ std::string toJsonLine(const RequestRecord &record)
     line.reserve(320 + record.path.size() + record.query.size());
     appendJsonLine(line, record);
     return line;
+}
+
+void appendQuotedTime(std::string &out, RequestRecord::TimePoint time)
+{
+    appendTimeText(out, time);
 }
 
 } // namespace gw::telemetry

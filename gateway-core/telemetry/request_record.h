@@ -49,6 +49,10 @@ struct RequestRecord {
 // hand, without a JSON library: this runs for every line of the access log.
 void appendJsonLine(std::string &out, const RequestRecord &record);
 
+// Appends `time` as a quoted RFC 3339 string ("2024-05-01T12:34:56.123456Z", with the quotes), as in the JSON
+// lines; the same text is a valid quoted CSV field.
+void appendQuotedTime(std::string &out, RequestRecord::TimePoint time);
+
 // appendJsonLine() into a new string.
 std::string toJsonLine(const RequestRecord &record);
 

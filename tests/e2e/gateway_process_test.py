@@ -223,6 +223,38 @@ class LiveGateway(unittest.TestCase):
         self.assertEqual(records[0]["api"], "orders")
         self.assertEqual(records[1]["status"], 404)
 
+    def test_analytics_db_records_every_request_in_sqlite(self):
+        import sqlite3
+        db = os.path.join(self.root, "..", os.path.basename(self.root) + "-analytics.sqlite")
+        self.addCleanup(lambda: [os.remove(p) for p in (db, db + "-wal", db + "-shm") if os.path.exists(p)])
+        proc, port = self.start("--analytics-db", db, "--analytics-retention", "30")
+        for _ in range(3):
+            self.status(port, "/orders/items")
+        self.status(port, "/nowhere")
+        # Readers see the history while the gateway runs (WAL).
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            with sqlite3.connect(db) as reader:
+                if reader.execute("SELECT count(*) FROM requests").fetchone()[0] == 4:
+                    break
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGTERM)
+        self.assertEqual(proc.wait(timeout=10), 0)
+        with sqlite3.connect(db) as reader:
+            rows = reader.execute("SELECT api, operation, path, status FROM requests ORDER BY id").fetchall()
+            self.assertEqual(rows[0], ("orders", "list", "/orders/items", 200))
+            self.assertEqual(rows[3][2:], ("/nowhere", 404))
+            minutes = reader.execute("SELECT api, status_class FROM minutes ORDER BY api").fetchall()
+            self.assertIn(("orders", 2), minutes)
+            self.assertEqual(reader.execute("PRAGMA journal_mode").fetchone()[0], "wal")
+
+    def test_an_analytics_db_that_cannot_be_opened_stops_the_start(self):
+        proc = subprocess.Popen([GATEWAY, "--workspace", self.root, "--listen", "127.0.0.1:0",
+                                 "--analytics-db", os.path.join(self.root, "apis", "orders", "apiInformation.json", "x")],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.assertEqual(proc.wait(timeout=10), 1)
+        self.assertIn("analytics history", proc.stderr.read())
+
     def test_tls_listener(self):
         import ssl
         certificate = os.path.join(self.root, "..", os.path.basename(self.root) + "-cert.pem")
