@@ -4,6 +4,7 @@
 #include <engine/engine.h>
 #include <model/validation.h>
 #include <secrets/secret_store.h>
+#include <telemetry/analytics_writer.h>
 #include <telemetry/log_bus.h>
 
 #include <QCoreApplication>
@@ -78,6 +79,7 @@ EmbeddedGateway::~EmbeddedGateway()
     m_subscription.reset();
     if (m_engine)
         m_engine->stop();
+    m_analyticsWriter.reset(); // after the engine: it writes every record the engine published
 }
 
 bool EmbeddedGateway::start(const QString &workspaceFolder)
@@ -106,6 +108,7 @@ bool EmbeddedGateway::start(const QString &workspaceFolder)
     }
     m_engine = std::move(engine);
     m_subscription = std::make_unique<Subscription>(Subscription{m_engine->logBus().subscribe("console")});
+    openAnalyticsWriter();
     m_address = QString::fromStdString(m_engine->address());
     if (m_settings.tls && m_address.startsWith(QLatin1String("http://")))
         m_address.replace(0, 4, QStringLiteral("https"));
@@ -118,6 +121,47 @@ bool EmbeddedGateway::start(const QString &workspaceFolder)
     return true;
 }
 
+gw::telemetry::LogBus::Subscription EmbeddedGateway::subscribe(const std::string &name)
+{
+    return m_engine ? m_engine->logBus().subscribe(name) : gw::telemetry::LogBus::Subscription();
+}
+
+void EmbeddedGateway::setAnalyticsFile(const QString &file, int retentionDays)
+{
+    m_analyticsFile = file;
+    m_analyticsRetentionDays = retentionDays;
+    openAnalyticsWriter();
+}
+
+void EmbeddedGateway::openAnalyticsWriter()
+{
+    m_analyticsWriter.reset();
+    m_analyticsOpenError.clear();
+    if (!m_engine || m_analyticsFile.isEmpty())
+        return;
+    auto writer = gw::telemetry::AnalyticsWriter::open(
+        m_engine->logBus(), m_analyticsFile.toStdString(),
+        {.retention = std::chrono::hours(24 * std::max(0, m_analyticsRetentionDays))});
+    if (writer) {
+        m_analyticsWriter = std::move(writer.value());
+    } else {
+        m_analyticsOpenError = QString::fromStdString(writer.error().message);
+        emit messageLogged(tr("Analytics history not written: %1").arg(m_analyticsOpenError));
+    }
+}
+
+quint64 EmbeddedGateway::analyticsDropped() const
+{
+    return m_analyticsWriter ? m_analyticsWriter->dropped() : 0;
+}
+
+QString EmbeddedGateway::analyticsError() const
+{
+    if (!m_analyticsOpenError.isEmpty() || !m_analyticsWriter)
+        return m_analyticsOpenError;
+    return QString::fromStdString(m_analyticsWriter->lastError());
+}
+
 void EmbeddedGateway::stop()
 {
     if (!m_engine)
@@ -126,6 +170,7 @@ void EmbeddedGateway::stop()
     drainLog();
     m_subscription.reset();
     m_engine->stop();
+    m_analyticsWriter.reset();
     m_engine.reset();
     m_address.clear();
     m_recent.clear();

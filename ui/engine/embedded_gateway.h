@@ -2,6 +2,7 @@
 
 #include <common/diagnostic.h>
 #include <model/workspace.h>
+#include <telemetry/log_bus.h>
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -19,6 +20,9 @@ namespace gw::engine {
 class Engine;
 struct CompiledConfig;
 } // namespace gw::engine
+namespace gw::telemetry {
+class AnalyticsWriter;
+} // namespace gw::telemetry
 
 namespace gh::engine {
 
@@ -87,6 +91,18 @@ public:
     QString traceToken() const;
     QJsonArray traceJson(const QString &id) const;
 
+    // A new subscriber to the running engine's log bus (the records published from now on); empty while stopped.
+    // A subscription ends with the engine: subscribers subscribe again when the state becomes Running.
+    gw::telemetry::LogBus::Subscription subscribe(const std::string &name);
+
+    // While running, every request is also written to this SQLite analytics history (gw::telemetry::AnalyticsWriter,
+    // the format `gatehouse-gateway --analytics-db` writes); empty: none. Takes effect at once.
+    void setAnalyticsFile(const QString &file, int retentionDays = 7);
+    QString analyticsFile() const { return m_analyticsFile; }
+    // Records the history writer lost because it fell behind, and its last error ("" when none).
+    quint64 analyticsDropped() const;
+    QString analyticsError() const;
+
     // How often the log bus is drained; tests make it faster.
     void setDrainInterval(int ms) { m_drainTimer.setInterval(ms); }
 
@@ -107,7 +123,13 @@ private:
     void finishCompile(quint64 generation, std::shared_ptr<const gw::engine::CompiledConfig> config,
                        gw::Diagnostics diagnostics);
 
+    void openAnalyticsWriter();
+
     std::unique_ptr<gw::engine::Engine> m_engine;
+    std::unique_ptr<gw::telemetry::AnalyticsWriter> m_analyticsWriter;
+    QString m_analyticsFile;
+    int m_analyticsRetentionDays = 7;
+    QString m_analyticsOpenError;
     struct Subscription;
     std::unique_ptr<Subscription> m_subscription;
     GatewaySettings m_settings;
