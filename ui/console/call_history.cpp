@@ -37,6 +37,7 @@ CallHistory::CallHistory(QObject *parent)
 
 CallHistory::~CallHistory()
 {
+    blockSignals(true); // the stores sharing the file may be gone already
     close();
 }
 
@@ -54,9 +55,11 @@ bool CallHistory::openFile(const QString &file)
     // The file is made by the first call saved: looking at a workspace leaves nothing behind.
     if (QFileInfo::exists(file) && !openDatabase(false)) {
         m_file.clear();
+        emit reopened();
         return false;
     }
     reload();
+    emit reopened();
     return true;
 }
 
@@ -103,6 +106,7 @@ void CallHistory::close()
     m_connected = false;
     QSqlDatabase::database(m_connection, false).close();
     QSqlDatabase::removeDatabase(m_connection);
+    emit reopened();
 }
 
 bool CallHistory::isOpen() const

@@ -50,6 +50,17 @@ public:
     std::optional<CallRecord> at(int row) const;
     bool clear();
 
+    // The SQLite connection the console's other stores (collections, environments) keep their tables in, in the
+    // same file; ensureDatabase() creates the file when there is none yet. False when no workspace is open.
+    QString connectionName() const { return m_connection; }
+    bool ensureDatabase() { return isOpen() && openDatabase(true); }
+    bool hasDatabase() const { return m_connected; }
+
+signals:
+    // After open() or close(): the stores sharing the file read it again.
+    void reopened();
+
+public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
 

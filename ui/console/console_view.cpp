@@ -1,7 +1,14 @@
 #include "console_view.h"
 
+#include "body_text.h"
+#include "collections_pane.h"
+#include "environments_pane.h"
+#include "find_bar.h"
 #include "key_value_model.h"
+#include "request_collections.h"
+#include "timeline_delegate.h"
 #include "trace_model.h"
+#include "trusted_certificates.h"
 
 #include <ui/engine/embedded_gateway.h>
 #include <ui/entities/local_secrets.h>
@@ -14,6 +21,10 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -24,6 +35,8 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QMenu>
+#include <QMimeDatabase>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
@@ -37,8 +50,10 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUrlQuery>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace gh::console {
@@ -176,7 +191,9 @@ ConsoleView::ConsoleView(workspace::WorkspaceDocument &document, engine::Embedde
     : QWidget(parent), m_document(document), m_gateway(gateway), m_network(new QNetworkAccessManager(this)),
       m_history(new CallHistory(this)), m_historyFilter(new QSortFilterProxyModel(this)),
       m_queryModel(new KeyValueModel(true, this)), m_headersModel(new KeyValueModel(true, this)),
-      m_responseHeadersModel(new KeyValueModel(false, this)), m_traceModel(new TraceModel(this))
+      m_responseHeadersModel(new KeyValueModel(false, this)), m_traceModel(new TraceModel(this)),
+      m_formModel(new KeyValueModel(true, this)), m_multipartModel(new KeyValueModel(true, this)),
+      m_collections(new RequestCollections(*m_history, this)), m_environments(new Environments(*m_history, this))
 {
     setObjectName(QStringLiteral("consoleView"));
     setAccessibleName(tr("Test console"));
@@ -193,11 +210,24 @@ ConsoleView::ConsoleView(workspace::WorkspaceDocument &document, engine::Embedde
     work->addWidget(buildResponsePane());
     work->setStretchFactor(0, 0);
     work->setStretchFactor(1, 1);
-    splitter->addWidget(buildHistoryPane());
+    // History, saved requests and environments share the side: each is a list to pick from.
+    m_sideTabs = new QTabWidget;
+    m_sideTabs->setObjectName(QStringLiteral("consoleSideTabs"));
+    m_sideTabs->setDocumentMode(true);
+    m_sideTabs->addTab(buildHistoryPane(), tr("History"));
+    m_collectionsPane = new CollectionsPane(*m_collections, [this] { return requestJson(build()); });
+    connect(m_collectionsPane, &CollectionsPane::openRequested, this, [this](const QJsonObject &request) {
+        loadRequest(request);
+        m_urlEdit->setFocus();
+    });
+    m_sideTabs->addTab(m_collectionsPane, tr("Collections"));
+    m_sideTabs->addTab(new EnvironmentsPane(*m_environments), tr("Environments"));
+    m_sideTabs->setTabToolTip(2, tr("Variables that {{name}} in a request stands for"));
+    splitter->addWidget(m_sideTabs);
     splitter->addWidget(work);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({230, 900});
+    splitter->setSizes({260, 900});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -232,6 +262,13 @@ ConsoleView::ConsoleView(workspace::WorkspaceDocument &document, engine::Embedde
                 if (kind == workspace::EntityKind::Subscription || kind == workspace::EntityKind::Product)
                     refreshSubscriptions();
             });
+    connect(m_environments, &QAbstractItemModel::modelReset, this, &ConsoleView::refreshEnvironments);
+    // A renamed environment stays picked in the builder.
+    connect(m_environments, &Environments::renamed, this, [this](const QString &from, const QString &to) {
+        if (const int index = m_environmentCombo->findData(from); index >= 0)
+            m_environmentCombo->setItemData(index, to);
+    });
+    connect(m_environments, &Environments::variablesChanged, this, &ConsoleView::environmentPicked);
     connect(&m_document, &workspace::WorkspaceDocument::workspaceOpened, this, [this] {
         reopenHistory();
         refreshApis();
@@ -243,6 +280,7 @@ ConsoleView::ConsoleView(workspace::WorkspaceDocument &document, engine::Embedde
     reopenHistory();
     refreshApis();
     refreshSubscriptions();
+    refreshEnvironments();
     showEmptyResponse();
     updatePreview();
 }
@@ -253,6 +291,18 @@ ConsoleView::~ConsoleView()
         m_reply->disconnect(this);
         m_reply->abort();
         delete m_reply;
+    }
+}
+
+void ConsoleView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The bodies' colours are picked for the palette: a theme switch colours them again.
+    if (event->type() == QEvent::PaletteChange) {
+        if (m_bodyHighlighter)
+            m_bodyHighlighter->rehighlight();
+        if (m_responseHighlighter)
+            m_responseHighlighter->rehighlight();
     }
 }
 
@@ -305,11 +355,19 @@ QWidget *ConsoleView::buildRequestPane()
     m_cancelButton->setEnabled(false);
     connect(m_cancelButton, &QPushButton::clicked, this, &ConsoleView::cancel);
 
+    m_saveToCollectionButton = new QPushButton(tr("Save to Collection…"));
+    m_saveToCollectionButton->setObjectName(QStringLiteral("saveToCollectionButton"));
+    m_saveToCollectionButton->setAccessibleName(tr("Save the request to a collection"));
+    m_saveToCollectionButton->setToolTip(tr("Keep this request under a name, to open it again later; the "
+                                            "subscription is kept by name, never its key"));
+    connect(m_saveToCollectionButton, &QPushButton::clicked, this, &ConsoleView::showSaveForm);
+
     auto *requestLine = new QHBoxLayout;
     requestLine->addWidget(m_methodCombo);
     requestLine->addWidget(m_urlEdit, 1);
     requestLine->addWidget(m_sendButton);
     requestLine->addWidget(m_cancelButton);
+    requestLine->addWidget(m_saveToCollectionButton);
 
     // What to call and how.
     m_apiCombo = new QComboBox;
@@ -329,6 +387,43 @@ QWidget *ConsoleView::buildRequestPane()
     m_subscriptionCombo->setAccessibleName(tr("Subscription"));
     m_subscriptionCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_subscriptionCombo, &QComboBox::currentIndexChanged, this, &ConsoleView::updateKeyPlacement);
+    // The key the subscription sends, masked; the eye shows it, for a moment of checking.
+    m_keyEdit = new QLineEdit;
+    m_keyEdit->setObjectName(QStringLiteral("subscriptionKeyEdit"));
+    m_keyEdit->setAccessibleName(tr("Subscription key"));
+    m_keyEdit->setReadOnly(true);
+    m_keyEdit->setEchoMode(QLineEdit::Password);
+    m_keyEdit->setMinimumWidth(m_keyEdit->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 16);
+    m_revealKeyButton = new QToolButton;
+    m_revealKeyButton->setObjectName(QStringLiteral("revealKeyButton"));
+    m_revealKeyButton->setAccessibleName(tr("Show the subscription key"));
+    m_revealKeyButton->setCheckable(true);
+    m_revealKeyButton->setText(tr("Show"));
+    m_revealKeyButton->setToolTip(tr("Show the subscription key"));
+    m_revealKeyButton->setIcon(QIcon::fromTheme(QStringLiteral("view-visible")));
+    m_revealKeyButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    connect(m_revealKeyButton, &QToolButton::toggled, this, [this](bool shown) {
+        m_keyEdit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_revealKeyButton->setText(shown ? tr("Hide") : tr("Show"));
+        m_revealKeyButton->setToolTip(shown ? tr("Mask the subscription key") : tr("Show the subscription key"));
+        m_revealKeyButton->setIcon(
+            QIcon::fromTheme(shown ? QStringLiteral("view-hidden") : QStringLiteral("view-visible")));
+    });
+
+    m_environmentCombo = new QComboBox;
+    m_environmentCombo->setObjectName(QStringLiteral("environmentCombo"));
+    m_environmentCombo->setAccessibleName(tr("Environment"));
+    m_environmentCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_environmentCombo->setToolTip(tr("The variables {{name}} in the request stands for; edit them in the "
+                                      "Environments tab"));
+    connect(m_environmentCombo, &QComboBox::currentIndexChanged, this, &ConsoleView::environmentPicked);
+    m_resolvedLabel = new QLabel;
+    m_resolvedLabel->setObjectName(QStringLiteral("resolvedUrlLabel"));
+    m_resolvedLabel->setAccessibleName(tr("The URL with its variables replaced"));
+    m_resolvedLabel->setTextFormat(Qt::RichText);
+    m_resolvedLabel->setWordWrap(true);
+    m_resolvedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_resolvedLabel->hide();
     m_keyPlacementCombo = new QComboBox;
     m_keyPlacementCombo->setObjectName(QStringLiteral("keyPlacementCombo"));
     m_keyPlacementCombo->setAccessibleName(tr("Send the key in"));
@@ -358,16 +453,22 @@ QWidget *ConsoleView::buildRequestPane()
     keyRow->addWidget(m_subscriptionCombo);
     keyRow->addWidget(labelFor(tr("sent &in"), m_keyPlacementCombo));
     keyRow->addWidget(m_keyPlacementCombo);
-    keyRow->addSpacing(12);
-    keyRow->addWidget(labelFor(tr("Ti&meout:"), m_timeoutSpin));
-    keyRow->addWidget(m_timeoutSpin);
-    keyRow->addStretch(1);
+    keyRow->addWidget(m_keyEdit, 1);
+    keyRow->addWidget(m_revealKeyButton);
+    auto *environmentRow = new QHBoxLayout;
+    environmentRow->addWidget(m_environmentCombo);
+    environmentRow->addSpacing(12);
+    environmentRow->addWidget(labelFor(tr("Ti&meout:"), m_timeoutSpin));
+    environmentRow->addWidget(m_timeoutSpin);
+    environmentRow->addStretch(1);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(QString(), m_resolvedLabel);
     form->addRow(labelFor(tr("&API:"), m_apiCombo), targetRow);
     form->addRow(labelFor(tr("S&ubscription:"), m_subscriptionCombo), keyRow);
     form->addRow(QString(), m_subscriptionNote);
+    form->addRow(labelFor(tr("Environment:"), m_environmentCombo), environmentRow);
 
     m_templateGroup = new QGroupBox(tr("Template parameters"));
     m_templateGroup->setFlat(true);
@@ -381,7 +482,14 @@ QWidget *ConsoleView::buildRequestPane()
     m_queryTable = pairsTable(m_queryModel, QStringLiteral("queryTable"), tr("Query parameters"));
     m_headersTable = pairsTable(m_headersModel, QStringLiteral("headersTable"), tr("Request headers"));
     connect(m_queryModel, &KeyValueModel::pairsEdited, this, &ConsoleView::updatePreview);
-    for (QTableView *table : {m_queryTable, m_headersTable}) {
+    connect(m_headersModel, &KeyValueModel::pairsEdited, this, &ConsoleView::updateBodyHighlighting);
+    // Variables may be anywhere in the request: the preview marks the unknown ones as they are typed.
+    connect(m_headersModel, &KeyValueModel::pairsEdited, this, &ConsoleView::updatePreview);
+    connect(m_urlEdit, &QLineEdit::textChanged, this, &ConsoleView::updatePreview);
+    connect(m_formModel, &KeyValueModel::pairsEdited, this, &ConsoleView::updatePreview);
+    connect(m_bodyEdit, &QPlainTextEdit::textChanged, this, &ConsoleView::updatePreview);
+    QWidget *bodyPage = buildBodyPage();
+    for (QTableView *table : {m_queryTable, m_headersTable, m_formTable, m_multipartTable}) {
         auto *remove = new QAction(tr("Remove"), table);
         remove->setShortcut(QKeySequence::Delete);
         remove->setShortcutContext(Qt::WidgetShortcut);
@@ -393,31 +501,6 @@ QWidget *ConsoleView::buildRequestPane()
         table->addAction(remove);
         table->setContextMenuPolicy(Qt::ActionsContextMenu);
     }
-
-    auto *bodyPage = new QWidget;
-    m_bodyEdit = new QPlainTextEdit;
-    m_bodyEdit->setObjectName(QStringLiteral("bodyEdit"));
-    m_bodyEdit->setAccessibleName(tr("Request body"));
-    m_bodyEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_bodyEdit->setPlaceholderText(tr("The request body, sent as it is typed. \"From Example\" fills the "
-                                      "operation's example."));
-    m_bodyEdit->setTabChangesFocus(true);
-    m_formatButton = new QPushButton(tr("Format &JSON"));
-    m_formatButton->setObjectName(QStringLiteral("formatBodyButton"));
-    m_formatButton->setAccessibleName(tr("Format the body as JSON"));
-    connect(m_formatButton, &QPushButton::clicked, this, &ConsoleView::formatBody);
-    m_exampleButton = new QPushButton(tr("From E&xample"));
-    m_exampleButton->setObjectName(QStringLiteral("exampleButton"));
-    m_exampleButton->setAccessibleName(tr("Fill the body from the operation's example"));
-    connect(m_exampleButton, &QPushButton::clicked, this, &ConsoleView::fillExample);
-    m_bodyNote = note(QStringLiteral("bodyNote"));
-    auto *bodyButtons = new QHBoxLayout;
-    bodyButtons->addWidget(m_formatButton);
-    bodyButtons->addWidget(m_exampleButton);
-    bodyButtons->addWidget(m_bodyNote, 1);
-    auto *bodyLayout = new QVBoxLayout(bodyPage);
-    bodyLayout->addWidget(m_bodyEdit, 1);
-    bodyLayout->addLayout(bodyButtons);
 
     // Template parameters and the query together: both make the URL.
     auto *parametersPage = new QWidget;
@@ -442,11 +525,15 @@ QWidget *ConsoleView::buildRequestPane()
     setTabOrder(m_methodCombo, m_urlEdit);
     setTabOrder(m_urlEdit, m_sendButton);
     setTabOrder(m_sendButton, m_cancelButton);
-    setTabOrder(m_cancelButton, m_apiCombo);
+    setTabOrder(m_cancelButton, m_saveToCollectionButton);
+    setTabOrder(m_saveToCollectionButton, m_apiCombo);
     setTabOrder(m_apiCombo, m_operationCombo);
     setTabOrder(m_operationCombo, m_subscriptionCombo);
     setTabOrder(m_subscriptionCombo, m_keyPlacementCombo);
-    setTabOrder(m_keyPlacementCombo, m_timeoutSpin);
+    setTabOrder(m_keyPlacementCombo, m_keyEdit);
+    setTabOrder(m_keyEdit, m_revealKeyButton);
+    setTabOrder(m_revealKeyButton, m_environmentCombo);
+    setTabOrder(m_environmentCombo, m_timeoutSpin);
     return pane;
 }
 
@@ -478,7 +565,24 @@ QWidget *ConsoleView::buildResponsePane()
     m_metaLabel->setForegroundRole(QPalette::PlaceholderText);
     auto *statusLine = new QHBoxLayout;
     statusLine->addWidget(m_statusLabel, 1);
-    statusLine->addWidget(m_metaLabel);
+    statusLine->addWidget(m_metaLabel, 0, Qt::AlignTop);
+    // What Qt measured of the call: TLS done, headers in, first byte of the body, all of it.
+    m_timingLabel = new QLabel;
+    m_timingLabel->setObjectName(QStringLiteral("timingLabel"));
+    m_timingLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_timingLabel->setToolTip(tr("Measured from the moment the request was handed to Qt; DNS and connect times are "
+                                 "not reported separately by Qt's network stack"));
+    // A refused certificate: the user may trust exactly that one, for this run of the app.
+    m_trustButton = new QPushButton(tr("Trust This Certificate for This Session"));
+    m_trustButton->setObjectName(QStringLiteral("trustCertificateButton"));
+    m_trustButton->setAccessibleName(tr("Trust this certificate for this session and send again"));
+    m_trustButton->setToolTip(tr("Accepts this certificate (by its SHA-256 fingerprint) until Gatehouse quits, "
+                                 "then sends the request again; nothing is saved"));
+    m_trustButton->hide();
+    connect(m_trustButton, &QPushButton::clicked, this, &ConsoleView::trustCertificate);
+    auto *trustRow = new QHBoxLayout;
+    trustRow->addWidget(m_trustButton);
+    trustRow->addStretch(1);
 
     m_responseTabs = new QTabWidget;
     m_responseTabs->setObjectName(QStringLiteral("responseTabs"));
@@ -488,6 +592,9 @@ QWidget *ConsoleView::buildResponsePane()
     m_responseBody->setAccessibleName(tr("Response body"));
     m_responseBody->setReadOnly(true);
     m_responseBody->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_responseBody->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_responseHighlighter = new BodyHighlighter(m_responseBody->document());
+    m_responseFind = new FindBar(m_responseBody, QStringLiteral("responseFind"));
     m_rawCheck = new QCheckBox(tr("Ra&w"));
     m_rawCheck->setObjectName(QStringLiteral("rawCheck"));
     m_rawCheck->setAccessibleName(tr("Show the body as received"));
@@ -495,9 +602,22 @@ QWidget *ConsoleView::buildResponsePane()
         if (m_current)
             showCall(*m_current);
     });
+    auto *findButton = new QToolButton;
+    findButton->setObjectName(QStringLiteral("responseFindButton"));
+    findButton->setAccessibleName(tr("Find in the body"));
+    findButton->setText(tr("Find…"));
+    findButton->setToolTip(
+        tr("Find in the body (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+    findButton->setAutoRaise(true);
+    connect(findButton, &QToolButton::clicked, m_responseFind, &FindBar::open);
+    auto *bodyOptions = new QHBoxLayout;
+    bodyOptions->addWidget(m_rawCheck);
+    bodyOptions->addStretch(1);
+    bodyOptions->addWidget(findButton);
     auto *bodyLayout = new QVBoxLayout(bodyPage);
     bodyLayout->addWidget(m_responseBody, 1);
-    bodyLayout->addWidget(m_rawCheck);
+    bodyLayout->addWidget(m_responseFind);
+    bodyLayout->addLayout(bodyOptions);
     m_responseHeadersTable =
         pairsTable(m_responseHeadersModel, QStringLiteral("responseHeadersTable"), tr("Response headers"));
     m_responseHeadersTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -513,8 +633,11 @@ QWidget *ConsoleView::buildResponsePane()
         tree->setUniformRowHeights(true);
         tree->header()->setStretchLastSection(false);
         tree->header()->setSectionResizeMode(TraceModel::StepColumn, QHeaderView::Stretch);
-        for (int column = TraceModel::ScopeColumn; column < TraceModel::ColumnCount; ++column)
+        for (int column = TraceModel::ScopeColumn; column < TraceModel::TimelineColumn; ++column)
             tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+        tree->setItemDelegateForColumn(TraceModel::TimelineColumn, new TimelineDelegate(tree));
+        tree->header()->setSectionResizeMode(TraceModel::TimelineColumn, QHeaderView::Fixed);
+        tree->header()->resizeSection(TraceModel::TimelineColumn, 160);
         return tree;
     };
     m_traceTree = traceTree(m_traceModel, QStringLiteral("traceTree"), tr("Policy trace"));
@@ -555,6 +678,8 @@ QWidget *ConsoleView::buildResponsePane()
 
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(statusLine);
+    layout->addWidget(m_timingLabel);
+    layout->addLayout(trustRow);
     layout->addWidget(m_responseTabs, 1);
     m_responseStack->addWidget(page);
     return m_responseStack;
@@ -564,10 +689,6 @@ QWidget *ConsoleView::buildHistoryPane()
 {
     auto *pane = new QWidget;
     pane->setObjectName(QStringLiteral("historyPane"));
-    auto *title = new QLabel(tr("Call history"));
-    QFont bold = title->font();
-    bold.setBold(true);
-    title->setFont(bold);
     m_historySearch = new QLineEdit;
     m_historySearch->setObjectName(QStringLiteral("historySearch"));
     m_historySearch->setAccessibleName(tr("Search the history"));
@@ -586,7 +707,6 @@ QWidget *ConsoleView::buildHistoryPane()
     m_historyList->setTextElideMode(Qt::ElideMiddle);
     m_historyList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // long URLs are elided, not scrolled
     m_historyList->setUniformItemSizes(true);
-    title->setBuddy(m_historyList);
     connect(m_historyList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 m_rerunButton->setEnabled(current.isValid());
@@ -604,12 +724,20 @@ QWidget *ConsoleView::buildHistoryPane()
     m_rerunButton->setAccessibleName(tr("Send the selected call again"));
     m_rerunButton->setEnabled(false);
     connect(m_rerunButton, &QPushButton::clicked, this, &ConsoleView::rerun);
-    m_curlButton = new QPushButton(tr("Copy as cur&l"));
+    m_curlButton = new QToolButton;
     m_curlButton->setObjectName(QStringLiteral("copyCurlButton"));
+    m_curlButton->setText(tr("Copy as cur&l"));
     m_curlButton->setAccessibleName(tr("Copy the request as a curl command"));
     m_curlButton->setToolTip(tr("Copies the request in the builder as a curl command line; the subscription key "
-                                "is masked"));
-    connect(m_curlButton, &QPushButton::clicked, this, &ConsoleView::copyCurl);
+                                "and secret variables are masked"));
+    m_curlButton->setPopupMode(QToolButton::MenuButtonPopup);
+    connect(m_curlButton, &QToolButton::clicked, this, [this] { copyCurl(false); });
+    auto *curlMenu = new QMenu(m_curlButton);
+    auto *withSecrets = curlMenu->addAction(tr("Copy as curl (with &Secrets)"));
+    withSecrets->setObjectName(QStringLiteral("copyCurlWithSecretsAction"));
+    withSecrets->setToolTip(tr("Copies the command with the real subscription key and secret values"));
+    connect(withSecrets, &QAction::triggered, this, [this] { copyCurl(true); });
+    m_curlButton->setMenu(curlMenu);
     m_historyNote = note(QStringLiteral("historyNote"));
 
     auto *buttons = new QHBoxLayout;
@@ -617,7 +745,6 @@ QWidget *ConsoleView::buildHistoryPane()
     buttons->addWidget(m_curlButton);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(pane);
-    layout->addWidget(title);
     layout->addWidget(m_historySearch);
     layout->addWidget(m_historyList, 1);
     layout->addWidget(m_historyNote);
@@ -725,9 +852,18 @@ void ConsoleView::operationChosen()
         for (const gw::model::Parameter &parameter : operation->headers)
             if (parameter.required || parameter.defaultValue)
                 headers.append({fromStd(parameter.name), fromStd(parameter.defaultValue)});
-        if (operation->request && !operation->request->representations.empty())
-            headers.append(
-                {QStringLiteral("Content-Type"), fromStd(operation->request->representations.front().contentType)});
+        if (operation->request && !operation->request->representations.empty()) {
+            const QString type = fromStd(operation->request->representations.front().contentType);
+            // A form or multipart operation gets its table; the mode sets Content-Type (and the boundary) itself.
+            if (type.contains(QLatin1String("x-www-form-urlencoded")))
+                m_bodyModeCombo->setCurrentIndex(FormBody);
+            else if (type.contains(QLatin1String("multipart/")))
+                m_bodyModeCombo->setCurrentIndex(MultipartBody);
+            else {
+                m_bodyModeCombo->setCurrentIndex(RawBody);
+                headers.append({QStringLiteral("Content-Type"), type});
+            }
+        }
         m_headersModel->setPairs(headers);
     }
     const bool hasExample = operation && operation->request && !operation->request->representations.empty();
@@ -820,6 +956,7 @@ void ConsoleView::updateKeyPlacement()
                      "editor.");
     m_subscriptionNote->setText(problem);
     m_subscriptionNote->setVisible(!problem.isEmpty());
+    updateKeyField();
     updatePreview();
 }
 
@@ -829,61 +966,78 @@ ConsoleView::Built ConsoleView::build() const
     out.method = m_methodCombo->currentText().trimmed().toUpper();
     const gw::model::Api *api = currentApi();
     const gw::model::Operation *operation = currentOperation();
-    QUrlQuery query;
-    if (api) {
-        QString base = m_gateway ? m_gateway->address() : QString();
-        out.embedded = !base.isEmpty();
-        if (base.isEmpty())
-            base = QStringLiteral("http://127.0.0.1"); // a stopped gateway: Send says so
-        QString path = QLatin1Char('/') + fromStd(api->path);
-        // A version in the path comes after the API's path (versioning scheme "Segment").
-        const gw::model::VersionSet *set =
-            api->apiVersionSetId ? m_document.model().findVersionSet(gw::model::lastSegment(*api->apiVersionSetId))
-                                 : nullptr;
-        const QString version = fromStd(api->apiVersion);
-        const QString scheme = set ? fromStd(set->versioningScheme) : QString();
-        if (!version.isEmpty() && scheme == QLatin1String("Segment"))
-            path += QLatin1Char('/') + version;
-        else if (!version.isEmpty() && scheme == QLatin1String("Query"))
-            query.addQueryItem(set->versionQueryName ? fromStd(set->versionQueryName) : QStringLiteral("api-version"),
-                               version);
-        else if (!version.isEmpty() && scheme == QLatin1String("Header"))
-            out.headers.append(
-                {set->versionHeaderName ? fromStd(set->versionHeaderName) : QStringLiteral("Api-Version"), version});
-        if (operation) {
-            QString templ = fromStd(operation->urlTemplate);
-            const qsizetype question = templ.indexOf(QLatin1Char('?'));
-            if (question >= 0) {
-                const QUrlQuery templateQuery(templ.mid(question + 1));
-                for (const auto &[name, value] : templateQuery.queryItems(QUrl::FullyDecoded))
-                    if (!value.startsWith(QLatin1Char('{')))
-                        query.addQueryItem(name, value);
-                templ.truncate(question);
+    // {{name}} is replaced in everything typed: once with the values sent, once as shown (secrets masked).
+    const Substitution &substitution = m_substitution;
+    const auto sent = [&](const QString &text) { return substitution.apply(text, &out.unknownVariables); };
+    const auto shownText = [&](const QString &text) { return substitution.show(text); };
+
+    const auto assemble = [&](const std::function<QString(const QString &)> &resolve, QUrl &url, QUrlQuery &query,
+                              QList<QPair<QString, QString>> &headers) {
+        if (api) {
+            QString base = m_gateway ? m_gateway->address() : QString();
+            if (base.isEmpty())
+                base = QStringLiteral("http://127.0.0.1"); // a stopped gateway: Send says so
+            QString path = QLatin1Char('/') + fromStd(api->path);
+            // A version in the path comes after the API's path (versioning scheme "Segment").
+            const gw::model::VersionSet *set =
+                api->apiVersionSetId ? m_document.model().findVersionSet(gw::model::lastSegment(*api->apiVersionSetId))
+                                     : nullptr;
+            const QString version = fromStd(api->apiVersion);
+            const QString scheme = set ? fromStd(set->versioningScheme) : QString();
+            if (!version.isEmpty() && scheme == QLatin1String("Segment"))
+                path += QLatin1Char('/') + version;
+            else if (!version.isEmpty() && scheme == QLatin1String("Query"))
+                query.addQueryItem(
+                    set->versionQueryName ? fromStd(set->versionQueryName) : QStringLiteral("api-version"), version);
+            else if (!version.isEmpty() && scheme == QLatin1String("Header"))
+                headers.append(
+                    {set->versionHeaderName ? fromStd(set->versionHeaderName) : QStringLiteral("Api-Version"),
+                     version});
+            if (operation) {
+                QString templ = fromStd(operation->urlTemplate);
+                const qsizetype question = templ.indexOf(QLatin1Char('?'));
+                if (question >= 0) {
+                    const QUrlQuery templateQuery(templ.mid(question + 1));
+                    for (const auto &[name, value] : templateQuery.queryItems(QUrl::FullyDecoded))
+                        if (!value.startsWith(QLatin1Char('{')))
+                            query.addQueryItem(name, value);
+                    templ.truncate(question);
+                }
+                for (const auto &[name, field] : m_templateFields) {
+                    const QString value = resolve(field->text());
+                    templ.replace(QLatin1Char('{') + name + QLatin1Char('}'),
+                                  value.isEmpty() ? QLatin1Char('{') + name + QLatin1Char('}')
+                                                  : QString::fromLatin1(QUrl::toPercentEncoding(value)));
+                }
+                if (!templ.startsWith(QLatin1Char('/')))
+                    templ.prepend(QLatin1Char('/'));
+                if (path.endsWith(QLatin1Char('/')))
+                    path.chop(1);
+                path += templ;
             }
-            for (const auto &[name, field] : m_templateFields) {
-                const QString value = field->text();
-                templ.replace(QLatin1Char('{') + name + QLatin1Char('}'),
-                              value.isEmpty() ? QLatin1Char('{') + name + QLatin1Char('}')
-                                              : QString::fromLatin1(QUrl::toPercentEncoding(value)));
-            }
-            if (!templ.startsWith(QLatin1Char('/')))
-                templ.prepend(QLatin1Char('/'));
-            if (path.endsWith(QLatin1Char('/')))
-                path.chop(1);
-            path += templ;
+            path.replace(QRegularExpression(QStringLiteral("/{2,}")), QStringLiteral("/"));
+            url = QUrl(base + path);
+        } else {
+            url = QUrl::fromUserInput(resolve(m_urlEdit->text().trimmed()));
+            query = QUrlQuery(url);
         }
-        path.replace(QRegularExpression(QStringLiteral("/{2,}")), QStringLiteral("/"));
-        out.url = QUrl(base + path);
+        for (const auto &[name, value] : m_queryModel->pairs())
+            query.addQueryItem(resolve(name), resolve(value));
+        for (const auto &[name, value] : m_headersModel->pairs())
+            headers.append({resolve(name), resolve(value)});
+    };
+    QUrlQuery query;
+    QUrlQuery shown;
+    QUrl shownUrl;
+    assemble(sent, out.url, query, out.headers);
+    assemble(shownText, shownUrl, shown, out.shownHeaders);
+    if (api) {
+        out.embedded = m_gateway && !m_gateway->address().isEmpty();
     } else {
-        out.url = QUrl::fromUserInput(m_urlEdit->text().trimmed());
         const QString address = m_gateway ? m_gateway->address() : QString();
         out.embedded =
             !address.isEmpty() && out.url.isValid() && out.url.toString().startsWith(address, Qt::CaseInsensitive);
-        query = QUrlQuery(out.url);
     }
-    for (const auto &[name, value] : m_queryModel->pairs())
-        query.addQueryItem(name, value);
-    out.headers += m_headersModel->pairs();
 
     const QString subscription = m_subscriptionCombo->currentData().toString();
     if (!subscription.isEmpty()) {
@@ -891,21 +1045,82 @@ ConsoleView::Built ConsoleView::build() const
         out.keyName = m_keyPlacementCombo->currentData().toString();
         out.keyInQuery = m_keyPlacementCombo->currentIndex() == 1;
     }
-    QUrlQuery shown = query;
     if (!out.keyValue.isEmpty() && out.keyInQuery) {
         query.addQueryItem(out.keyName, out.keyValue);
         shown.addQueryItem(out.keyName, QString::fromUtf8(kMaskedKey));
     }
-    QUrl shownUrl = out.url;
     shownUrl.setQuery(shown);
     out.url.setQuery(query);
     // Template parameters not filled in yet read as in the template, not percent-encoded.
     out.shownUrl = shownUrl.toString(QUrl::PrettyDecoded)
                        .replace(QLatin1String("%7B"), QLatin1String("{"))
                        .replace(QLatin1String("%7D"), QLatin1String("}"));
-    if (!out.keyValue.isEmpty() && !out.keyInQuery)
+    if (!out.keyValue.isEmpty() && !out.keyInQuery) {
         out.headers.append({out.keyName, out.keyValue});
-    out.body = m_bodyEdit->toPlainText().toUtf8();
+        out.shownHeaders.append({out.keyName, QString::fromUtf8(kMaskedKey)});
+    }
+
+    // The body, as its mode makes it; form and multipart bodies say what they are in Content-Type.
+    out.bodyMode = static_cast<BodyMode>(std::max(0, m_bodyModeCombo->currentIndex()));
+    const auto setContentType = [&out](const QString &type) {
+        for (auto *list : {&out.headers, &out.shownHeaders}) {
+            list->removeIf([](const QPair<QString, QString> &header) {
+                return header.first.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0;
+            });
+            list->append({QStringLiteral("Content-Type"), type});
+        }
+    };
+    switch (out.bodyMode) {
+    case NoBody:
+        break;
+    case RawBody:
+        out.body = sent(m_bodyEdit->toPlainText()).toUtf8();
+        out.shownBody = shownText(m_bodyEdit->toPlainText());
+        break;
+    case FormBody: {
+        QStringList pairs;
+        QStringList shownPairs;
+        for (const auto &[name, value] : m_formModel->pairs()) {
+            const auto encoded = [](const QString &text) { return QString::fromLatin1(QUrl::toPercentEncoding(text)); };
+            pairs << encoded(sent(name)) + QLatin1Char('=') + encoded(sent(value));
+            shownPairs << encoded(shownText(name)) + QLatin1Char('=') + encoded(shownText(value));
+        }
+        out.body = pairs.join(QLatin1Char('&')).toLatin1();
+        out.shownBody = shownPairs.join(QLatin1Char('&'));
+        setContentType(QStringLiteral("application/x-www-form-urlencoded"));
+        break;
+    }
+    case MultipartBody: {
+        const QByteArray boundary = "gatehouse-" + QUuid::createUuid().toByteArray(QUuid::Id128);
+        QMimeDatabase mimes;
+        for (const KeyValueModel::Entry &entry : m_multipartModel->entries()) {
+            KeyValueModel::Entry part{sent(entry.name), entry.file ? entry.value : sent(entry.value), entry.file};
+            QByteArray disposition = "Content-Disposition: form-data; name=\"" + part.name.toUtf8() + '"';
+            QByteArray content;
+            QByteArray type;
+            if (part.file) {
+                QFile file(part.value);
+                if (!file.open(QIODevice::ReadOnly)) {
+                    out.problem = tr("Cannot read the file %1 of the body: %2")
+                                      .arg(QDir::toNativeSeparators(part.value), file.errorString());
+                    continue;
+                }
+                content = file.readAll();
+                disposition += "; filename=\"" + QFileInfo(part.value).fileName().toUtf8() + '"';
+                type = "Content-Type: " + mimes.mimeTypeForFile(part.value).name().toLatin1() + "\r\n";
+            } else {
+                content = part.value.toUtf8();
+            }
+            out.body += "--" + boundary + "\r\n" + disposition + "\r\n" + type + "\r\n" + content + "\r\n";
+            out.parts.append(part);
+            out.shownParts.append(
+                {shownText(entry.name), entry.file ? entry.value : shownText(entry.value), entry.file});
+        }
+        out.body += "--" + boundary + "--\r\n";
+        setContentType(QStringLiteral("multipart/form-data; boundary=") + QString::fromLatin1(boundary));
+        break;
+    }
+    }
     return out;
 }
 
@@ -916,30 +1131,63 @@ QString ConsoleView::urlPreview() const
 
 void ConsoleView::updatePreview()
 {
-    if (!currentApi())
-        return; // the URL is what the user types
-    const QString shown = build().shownUrl;
-    if (m_urlEdit->text() != shown)
-        m_urlEdit->setText(shown);
-    m_urlEdit->setCursorPosition(0);
+    if (!m_environmentCombo || !m_bodyModeCombo || !m_resolvedLabel)
+        return; // still building the view
+    const Built built = build();
+    if (currentApi()) {
+        if (m_urlEdit->text() != built.shownUrl)
+            m_urlEdit->setText(built.shownUrl);
+        m_urlEdit->setCursorPosition(0);
+    }
+    // With variables in play, the URL as it will be sent (secrets masked), unknown variables marked.
+    const bool variables =
+        !built.unknownVariables.isEmpty() || m_urlEdit->text().contains(QLatin1String("{{")) ||
+        (!m_environmentCombo->currentData().toString().isEmpty() && built.shownUrl != m_urlEdit->text());
+    if (!variables) {
+        m_resolvedLabel->hide();
+        return;
+    }
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    QString html = built.shownUrl.toHtmlEscaped();
+    for (const QString &name : built.unknownVariables) {
+        const QString typed = QStringLiteral("{{%1}}").arg(name).toHtmlEscaped();
+        html.replace(typed, QStringLiteral("<span style=\"color:%1; text-decoration: underline wavy;\">%2</span>")
+                                .arg(dark ? QStringLiteral("#ff8a80") : QStringLiteral("#b01c1c"), typed));
+    }
+    QString text = tr("Sends to: %1").arg(html);
+    if (!built.unknownVariables.isEmpty())
+        text += QStringLiteral("<br><span style=\"color:%1\">%2</span>")
+                    .arg(dark ? QStringLiteral("#ff8a80") : QStringLiteral("#b01c1c"),
+                         tr("Unknown variables (not in the environment): %1")
+                             .arg(built.unknownVariables.join(QStringLiteral(", ")))
+                             .toHtmlEscaped());
+    m_resolvedLabel->setText(text);
+    m_resolvedLabel->show();
 }
 
 void ConsoleView::formatBody()
 {
     const QByteArray body = m_bodyEdit->toPlainText().toUtf8();
-    bool ok = false;
-    const QString pretty = prettyJson(body, &ok);
-    if (!ok) {
-        QJsonParseError error;
-        QJsonDocument::fromJson(body, &error);
-        m_bodyNote->setText(tr("Not JSON: %1 at character %2.").arg(error.errorString()).arg(error.offset));
+    QString contentType;
+    for (const auto &[name, value] : m_headersModel->pairs())
+        if (name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0)
+            contentType = value;
+    // What the text looks like first: a JSON operation's body being typed as XML is formatted as XML.
+    BodyKind kind = bodyKind(body);
+    if (kind == BodyKind::Text)
+        kind = bodyKind(body, contentType);
+    QString error;
+    const std::optional<QString> pretty = kind == BodyKind::Xml ? formatXml(body, &error) : formatJson(body, &error);
+    if (!pretty) {
+        m_bodyNote->setText(error);
         return;
     }
+    const QString &text = *pretty;
     m_bodyNote->clear();
     // Through the cursor, so Ctrl+Z in the editor brings the text back.
     QTextCursor cursor(m_bodyEdit->document());
     cursor.select(QTextCursor::Document);
-    cursor.insertText(pretty);
+    cursor.insertText(text);
 }
 
 void ConsoleView::fillExample()
@@ -988,6 +1236,9 @@ QJsonObject ConsoleView::requestJson(const Built &built) const
     QJsonObject templateValues;
     for (const auto &[name, field] : m_templateFields)
         templateValues.insert(name, field->text());
+    QJsonArray multipart;
+    for (const KeyValueModel::Entry &entry : m_multipartModel->entries())
+        multipart.append(QJsonArray{entry.name, entry.value, entry.file});
     return QJsonObject{
         {QStringLiteral("method"), built.method},
         {QStringLiteral("url"), built.shownUrl},
@@ -1000,6 +1251,10 @@ QJsonObject ConsoleView::requestJson(const Built &built) const
         {QStringLiteral("subscription"), m_subscriptionCombo->currentData().toString()},
         {QStringLiteral("keyInQuery"), m_keyPlacementCombo->currentIndex() == 1},
         {QStringLiteral("body"), m_bodyEdit->toPlainText()},
+        {QStringLiteral("bodyMode"), static_cast<int>(built.bodyMode)},
+        {QStringLiteral("form"), pairsJson(m_formModel->pairs())},
+        {QStringLiteral("multipart"), multipart},
+        {QStringLiteral("environment"), m_environmentCombo->currentData().toString()},
         {QStringLiteral("embedded"), built.embedded},
     };
 }
@@ -1014,6 +1269,13 @@ void ConsoleView::send()
         record.request = requestJson(built);
         record.response = {
             {QStringLiteral("error"), tr("The embedded gateway is not running: start it from the Gateway menu.")}};
+        showCall(record);
+        return;
+    }
+    if (!built.problem.isEmpty()) {
+        CallRecord record;
+        record.request = requestJson(built);
+        record.response = {{QStringLiteral("error"), built.problem}};
         showCall(record);
         return;
     }
@@ -1035,16 +1297,39 @@ void ConsoleView::send()
     m_sending = built;
     m_sendingRequest = requestJson(built);
     m_tlsErrors.clear();
+    m_sslErrors.clear();
+    m_timing = {};
     m_cancelled = false;
     m_sendTimer.start();
     const bool withBody = !built.body.isEmpty() || built.method == QLatin1String("POST") ||
                           built.method == QLatin1String("PUT") || built.method == QLatin1String("PATCH");
     m_reply = withBody ? m_network->sendCustomRequest(request, built.method.toLatin1(), built.body)
                        : m_network->sendCustomRequest(request, built.method.toLatin1());
-    // TLS problems are shown, never ignored: the call fails and the response pane says why.
-    connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+    // TLS problems are shown, never ignored: the call fails and the response pane says why, unless the user
+    // trusted exactly this certificate, despite exactly these errors, for this session.
+    QNetworkReply *reply = m_reply;
+    connect(m_reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        QSslCertificate peer = reply->sslConfiguration().peerCertificate();
         for (const QSslError &error : errors)
-            m_tlsErrors << error.errorString();
+            if (peer.isNull() && !error.certificate().isNull())
+                peer = error.certificate();
+        const QList<QSslError> trusted = TrustedCertificates::session().trustedErrors(errors, peer);
+        if (!trusted.isEmpty())
+            reply->ignoreSslErrors(trusted);
+        m_sslErrors = errors;
+        for (const QSslError &error : errors)
+            if (!trusted.contains(error))
+                m_tlsErrors << error.errorString();
+    });
+    // What Qt tells of the call's progress, for the timing under the status.
+    connect(m_reply, &QNetworkReply::encrypted, this, [this] { m_timing.tls = m_sendTimer.nsecsElapsed(); });
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (m_timing.headers < 0)
+            m_timing.headers = m_sendTimer.nsecsElapsed();
+    });
+    connect(m_reply, &QNetworkReply::readyRead, this, [this] {
+        if (m_timing.firstByte < 0)
+            m_timing.firstByte = m_sendTimer.nsecsElapsed();
     });
     connect(m_reply, &QNetworkReply::finished, this, &ConsoleView::finished);
     m_sendButton->setEnabled(false);
@@ -1071,6 +1356,15 @@ void ConsoleView::finished()
     m_reply = nullptr;
     reply->deleteLater();
     const qint64 elapsed = m_sendTimer.elapsed();
+    const qint64 total = m_sendTimer.nsecsElapsed();
+    QJsonObject timing{{QStringLiteral("totalMs"), static_cast<double>(total) / 1e6}};
+    if (m_timing.tls >= 0)
+        timing.insert(QStringLiteral("tlsMs"), static_cast<double>(m_timing.tls) / 1e6);
+    if (m_timing.headers >= 0)
+        timing.insert(QStringLiteral("headersMs"), static_cast<double>(m_timing.headers) / 1e6);
+    if (m_timing.firstByte >= 0)
+        timing.insert(QStringLiteral("firstByteMs"), static_cast<double>(m_timing.firstByte) / 1e6);
+    QSslCertificate refused;
 
     CallRecord record;
     record.at = QDateTime::currentDateTime();
@@ -1078,6 +1372,7 @@ void ConsoleView::finished()
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     QJsonObject response;
     response.insert(QStringLiteral("timeMs"), elapsed);
+    response.insert(QStringLiteral("timing"), timing);
     if (status > 0) {
         QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         if (reason.isEmpty())
@@ -1102,14 +1397,32 @@ void ConsoleView::finished()
         response.insert(QStringLiteral("error"),
                         tr("No response within %1 s (the timeout).").arg(m_timeoutSpin->value()));
     } else if (!m_tlsErrors.isEmpty()) {
+        refused = reply->sslConfiguration().peerCertificate();
+        for (const QSslError &error : m_sslErrors)
+            if (refused.isNull() && !error.certificate().isNull())
+                refused = error.certificate();
+        QString fingerprint;
+        if (!refused.isNull()) {
+            const QByteArray hex = TrustedCertificates::digest(refused).toUpper();
+            QStringList pairs;
+            for (qsizetype i = 0; i + 1 < hex.size(); i += 2)
+                pairs << QString::fromLatin1(hex.mid(i, 2));
+            fingerprint = tr("\nSHA-256 fingerprint: %1").arg(pairs.join(QLatin1Char(':')));
+        }
         response.insert(QStringLiteral("error"),
                         tr("The TLS connection was refused because the server's certificate is not trusted:\n• %1")
-                            .arg(m_tlsErrors.join(QStringLiteral("\n• "))));
+                                .arg(m_tlsErrors.join(QStringLiteral("\n• "))) +
+                            fingerprint);
     } else {
         response.insert(QStringLiteral("error"), reply->errorString());
     }
     record.response = response;
-    if (!m_history->add(record))
+    const bool saved = m_history->add(record);
+    // The refused certificate can be trusted from this call's response, not from an old one in the history.
+    m_untrusted = refused;
+    m_untrustedErrors = refused.isNull() ? QList<QSslError>() : m_sslErrors;
+    m_untrustedCall = refused.isNull() ? 0 : (saved ? record.id : -1);
+    if (!saved)
         m_historyNote->setText(m_history->errorString());
     else
         m_historyNote->hide();
@@ -1158,14 +1471,36 @@ void ConsoleView::showCall(const CallRecord &record)
         meta << QLocale().formattedDataSize(response.value(QStringLiteral("size")).toInteger(), 1,
                                             QLocale::DataSizeTraditionalFormat);
     }
-    if (response.contains(QStringLiteral("timeMs")))
+    // The time is in the timing line under the status when there is one (calls saved before it was kept have not).
+    if (response.contains(QStringLiteral("timeMs")) && (status <= 0 || !response.contains(QStringLiteral("timing"))))
         meta << tr("%1 ms").arg(response.value(QStringLiteral("timeMs")).toInteger());
     if (record.at.isValid())
         meta << QLocale().toString(record.at.time(), QLocale::ShortFormat);
     m_metaLabel->setText(meta.join(QStringLiteral("  ·  ")));
 
+    const QJsonObject timing = response.value(QStringLiteral("timing")).toObject();
+    QStringList steps;
+    const auto step = [&](const char *key, const QString &title) {
+        if (timing.contains(QLatin1String(key)))
+            steps << tr("%1 %2 ms").arg(title).arg(timing.value(QLatin1String(key)).toDouble(), 0, 'f', 1);
+    };
+    if (status > 0) {
+        step("tlsMs", tr("TLS"));
+        step("headersMs", tr("Headers"));
+        step("firstByteMs", tr("First byte"));
+        step("totalMs", tr("Total"));
+    }
+    m_timingLabel->setText(steps.join(QStringLiteral(" · ")));
+    m_timingLabel->setVisible(!steps.isEmpty());
+    m_trustButton->setVisible(!m_untrusted.isNull() && m_untrustedCall != 0 && record.id == m_untrustedCall);
+
+    QString contentType;
+    for (const auto &[name, value] : pairsFrom(response.value(QStringLiteral("headers")).toArray()))
+        if (name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0)
+            contentType = value;
     const QByteArray body = response.value(QStringLiteral("body")).toString().toUtf8();
-    QString shown = m_rawCheck->isChecked() ? QString::fromUtf8(body) : prettyJson(body);
+    m_responseHighlighter->setKind(status > 0 ? bodyKind(body, contentType) : BodyKind::Text);
+    QString shown = m_rawCheck->isChecked() ? QString::fromUtf8(body) : prettyBody(body, contentType);
     if (response.value(QStringLiteral("truncated")).toBool())
         shown += tr("\n\n[The body is longer than the %1 kept.]").arg(QLocale().formattedDataSize(kMaxStoredBody));
     m_responseBody->setPlainText(status > 0 ? shown : error);
@@ -1208,6 +1543,9 @@ void ConsoleView::updateComparison()
     m_traceModel->compareWith(comparing ? previous->trace : QJsonArray());
     m_previousModel->compareWith(comparing ? m_traceModel->trace() : QJsonArray());
     m_previousTree->setVisible(comparing);
+    // Side by side there is no room for the timelines: the comparison is about which steps differ.
+    m_traceTree->setColumnHidden(TraceModel::TimelineColumn, comparing);
+    m_previousTree->setColumnHidden(TraceModel::TimelineColumn, comparing);
     if (!m_compareCheck->isChecked())
         m_compareNote->clear();
     else if (!comparing)
@@ -1261,6 +1599,17 @@ void ConsoleView::loadRequest(const QJsonObject &request)
     selectSubscription(request.value(QStringLiteral("subscription")).toString());
     m_keyPlacementCombo->setCurrentIndex(request.value(QStringLiteral("keyInQuery")).toBool() ? 1 : 0);
     m_bodyEdit->setPlainText(request.value(QStringLiteral("body")).toString());
+    m_formModel->setPairs(pairsFrom(request.value(QStringLiteral("form")).toArray()));
+    QList<KeyValueModel::Entry> parts;
+    for (const QJsonValue &value : request.value(QStringLiteral("multipart")).toArray()) {
+        const QJsonArray part = value.toArray();
+        parts.append({part.at(0).toString(), part.at(1).toString(), part.at(2).toBool()});
+    }
+    m_multipartModel->setEntries(parts);
+    // Calls saved before body modes existed sent their body raw.
+    m_bodyModeCombo->setCurrentIndex(request.value(QStringLiteral("bodyMode")).toInt(RawBody));
+    if (request.contains(QStringLiteral("environment")))
+        selectEnvironment(request.value(QStringLiteral("environment")).toString());
     updatePreview();
 }
 
@@ -1279,24 +1628,246 @@ QString ConsoleView::curlCommand(bool reveal) const
 {
     const Built built = build();
     QStringList parts{QStringLiteral("curl")};
-    if (built.method != QLatin1String("GET") || !built.body.isEmpty())
+    if (built.method != QLatin1String("GET") || (!built.body.isEmpty() && built.bodyMode != MultipartBody))
         parts << QStringLiteral("-X") << built.method;
     parts << shellQuote(reveal ? built.url.toString(QUrl::FullyEncoded) : built.shownUrl);
-    for (const auto &[name, value] : built.headers) {
-        const bool secret = !built.keyInQuery && name == built.keyName && value == built.keyValue;
-        parts << QStringLiteral("-H")
-              << shellQuote(name + QStringLiteral(": ") + (secret && !reveal ? QString::fromUtf8(kMaskedKey) : value));
+    const bool multipart = built.bodyMode == MultipartBody;
+    for (const auto &[name, value] : reveal ? built.headers : built.shownHeaders) {
+        // curl makes a multipart body's Content-Type itself, with its own boundary.
+        if (multipart && name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0)
+            continue;
+        parts << QStringLiteral("-H") << shellQuote(name + QStringLiteral(": ") + value);
     }
-    if (!built.body.isEmpty())
-        parts << QStringLiteral("--data-raw") << shellQuote(QString::fromUtf8(built.body));
+    if (multipart) {
+        for (const KeyValueModel::Entry &part : reveal ? built.parts : built.shownParts)
+            parts << QStringLiteral("-F")
+                  << shellQuote(part.name + QLatin1Char('=') + (part.file ? QStringLiteral("@") : QString()) +
+                                part.value);
+    } else if (!built.body.isEmpty()) {
+        parts << QStringLiteral("--data-raw") << shellQuote(reveal ? QString::fromUtf8(built.body) : built.shownBody);
+    }
     return parts.join(QLatin1Char(' '));
 }
 
-void ConsoleView::copyCurl()
+void ConsoleView::copyCurl(bool reveal)
 {
-    QApplication::clipboard()->setText(curlCommand());
-    m_historyNote->setText(tr("Copied; the subscription key is masked."));
+    QApplication::clipboard()->setText(curlCommand(reveal));
+    m_historyNote->setText(reveal ? tr("Copied with the subscription key and secret values: paste it with care.")
+                                  : tr("Copied; the subscription key and secret values are masked."));
     m_historyNote->show();
+}
+
+// --- body ------------------------------------------------------------------------------------------------------
+
+QWidget *ConsoleView::buildBodyPage()
+{
+    auto *page = new QWidget;
+    page->setObjectName(QStringLiteral("bodyPage"));
+    m_bodyModeCombo = new QComboBox;
+    m_bodyModeCombo->setObjectName(QStringLiteral("bodyModeCombo"));
+    m_bodyModeCombo->setAccessibleName(tr("Body kind"));
+    m_bodyModeCombo->addItem(tr("None"));
+    m_bodyModeCombo->addItem(tr("Raw (JSON, XML, text)"));
+    m_bodyModeCombo->addItem(tr("Form (x-www-form-urlencoded)"));
+    m_bodyModeCombo->addItem(tr("Multipart (form-data)"));
+    m_bodyModeCombo->setCurrentIndex(RawBody);
+    auto *modeLabel = new QLabel(tr("Body &kind:"));
+    modeLabel->setBuddy(m_bodyModeCombo);
+
+    m_bodyEdit = new QPlainTextEdit;
+    m_bodyEdit->setObjectName(QStringLiteral("bodyEdit"));
+    m_bodyEdit->setAccessibleName(tr("Request body"));
+    m_bodyEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_bodyEdit->setPlaceholderText(tr("The request body, sent as it is typed ({{name}} stands for an environment's "
+                                      "variable). \"From Example\" fills the operation's example."));
+    m_bodyEdit->setTabChangesFocus(true);
+    m_bodyHighlighter = new BodyHighlighter(m_bodyEdit->document());
+    connect(m_bodyEdit, &QPlainTextEdit::textChanged, this, &ConsoleView::updateBodyHighlighting);
+    m_formatButton = new QPushButton(tr("Format"));
+    m_formatButton->setObjectName(QStringLiteral("formatBodyButton"));
+    m_formatButton->setAccessibleName(tr("Format the body (JSON or XML)"));
+    m_formatButton->setToolTip(tr("Indent the JSON or XML body"));
+    connect(m_formatButton, &QPushButton::clicked, this, &ConsoleView::formatBody);
+    m_exampleButton = new QPushButton(tr("From E&xample"));
+    m_exampleButton->setObjectName(QStringLiteral("exampleButton"));
+    m_exampleButton->setAccessibleName(tr("Fill the body from the operation's example"));
+    connect(m_exampleButton, &QPushButton::clicked, this, &ConsoleView::fillExample);
+    m_bodyNote = note(QStringLiteral("bodyNote"));
+    auto *rawPage = new QWidget;
+    auto *rawButtons = new QHBoxLayout;
+    rawButtons->addWidget(m_formatButton);
+    rawButtons->addWidget(m_exampleButton);
+    rawButtons->addWidget(m_bodyNote, 1);
+    auto *rawLayout = new QVBoxLayout(rawPage);
+    rawLayout->setContentsMargins(0, 0, 0, 0);
+    rawLayout->addWidget(m_bodyEdit, 1);
+    rawLayout->addLayout(rawButtons);
+
+    auto *nonePage = new QLabel(tr("The request is sent without a body."));
+    nonePage->setObjectName(QStringLiteral("noBodyLabel"));
+    nonePage->setAlignment(Qt::AlignCenter);
+    nonePage->setForegroundRole(QPalette::PlaceholderText);
+
+    m_formTable = pairsTable(m_formModel, QStringLiteral("formTable"), tr("Form fields"));
+    m_formModel->setHeaderTitles(tr("Field"), tr("Value"));
+    auto *formPage = new QWidget;
+    auto *formLayout = new QVBoxLayout(formPage);
+    formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->addWidget(m_formTable, 1);
+    auto *formNote = note(QStringLiteral("formNote"));
+    formNote->setText(tr("Sent as application/x-www-form-urlencoded, each field percent-encoded."));
+    formLayout->addWidget(formNote);
+
+    m_multipartTable = pairsTable(m_multipartModel, QStringLiteral("multipartTable"), tr("Multipart parts"));
+    m_multipartModel->setHeaderTitles(tr("Part"), tr("Text or file"));
+    m_addFileButton = new QPushButton(tr("Add File…"));
+    m_addFileButton->setObjectName(QStringLiteral("addFilePartButton"));
+    m_addFileButton->setAccessibleName(tr("Add a file part"));
+    connect(m_addFileButton, &QPushButton::clicked, this, &ConsoleView::addMultipartFile);
+    auto *multipartNote = note(QStringLiteral("multipartNote"));
+    multipartNote->setText(tr("Sent as multipart/form-data; type text parts in the table, add files with the button."));
+    auto *multipartButtons = new QHBoxLayout;
+    multipartButtons->addWidget(m_addFileButton);
+    multipartButtons->addWidget(multipartNote, 1);
+    auto *multipartPage = new QWidget;
+    auto *multipartLayout = new QVBoxLayout(multipartPage);
+    multipartLayout->setContentsMargins(0, 0, 0, 0);
+    multipartLayout->addWidget(m_multipartTable, 1);
+    multipartLayout->addLayout(multipartButtons);
+
+    m_bodyStack = new QStackedWidget;
+    m_bodyStack->setObjectName(QStringLiteral("bodyStack"));
+    m_bodyStack->addWidget(nonePage);
+    m_bodyStack->addWidget(rawPage);
+    m_bodyStack->addWidget(formPage);
+    m_bodyStack->addWidget(multipartPage);
+    m_bodyStack->setCurrentIndex(RawBody);
+    connect(m_bodyModeCombo, &QComboBox::currentIndexChanged, this, &ConsoleView::bodyModeChosen);
+
+    auto *modeRow = new QHBoxLayout;
+    modeRow->addWidget(modeLabel);
+    modeRow->addWidget(m_bodyModeCombo);
+    modeRow->addStretch(1);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(modeRow);
+    layout->addWidget(m_bodyStack, 1);
+    return page;
+}
+
+void ConsoleView::bodyModeChosen()
+{
+    m_bodyStack->setCurrentIndex(std::max(0, m_bodyModeCombo->currentIndex()));
+    updatePreview();
+}
+
+void ConsoleView::addMultipartFile()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Files to the Body"));
+    for (const QString &file : files)
+        m_multipartModel->addFile(QFileInfo(file).completeBaseName(), file);
+}
+
+void ConsoleView::updateBodyHighlighting()
+{
+    if (!m_bodyHighlighter)
+        return;
+    QString contentType;
+    for (const auto &[name, value] : m_headersModel->pairs())
+        if (name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0)
+            contentType = value;
+    const QByteArray body = m_bodyEdit->toPlainText().left(256).toUtf8();
+    BodyKind kind = bodyKind(body);
+    if (kind == BodyKind::Text)
+        kind = bodyKind(body, contentType);
+    m_bodyHighlighter->setKind(kind);
+}
+
+// --- TLS -------------------------------------------------------------------------------------------------------
+
+void ConsoleView::trustCertificate()
+{
+    if (m_untrusted.isNull() || isBusy())
+        return;
+    TrustedCertificates::session().trust(m_untrusted, m_untrustedErrors);
+    m_untrusted.clear();
+    m_untrustedErrors.clear();
+    m_untrustedCall = 0;
+    m_trustButton->hide();
+    send();
+}
+
+// --- subscription key ------------------------------------------------------------------------------------------
+
+void ConsoleView::updateKeyField()
+{
+    const QString subscription = m_subscriptionCombo->currentData().toString();
+    const QString key = subscription.isEmpty() ? QString() : subscriptionKey(subscription).value_or(QString());
+    m_keyEdit->setText(key);
+    m_keyEdit->setCursorPosition(0);
+    m_keyEdit->setPlaceholderText(subscription.isEmpty() ? tr("no key sent") : tr("no key"));
+    m_keyEdit->setEnabled(!key.isEmpty());
+    m_revealKeyButton->setEnabled(!key.isEmpty());
+    if (key.isEmpty())
+        m_revealKeyButton->setChecked(false);
+}
+
+// --- collections -----------------------------------------------------------------------------------------------
+
+void ConsoleView::showSaveForm()
+{
+    m_sideTabs->setCurrentWidget(m_collectionsPane);
+    const gw::model::Operation *operation = currentOperation();
+    QString name = operation ? fromStd(operation->displayName) : QString();
+    if (name.isEmpty())
+        name = m_methodCombo->currentText() + QLatin1Char(' ') + QUrl(build().shownUrl).path();
+    m_collectionsPane->offerSave(name);
+}
+
+bool ConsoleView::saveRequest(const QString &collection, const QString &name)
+{
+    // What the history keeps of a call: the builder's fields, the subscription by name, never its key.
+    return m_collections->save(collection, name, requestJson(build()));
+}
+
+bool ConsoleView::openSavedRequest(const QString &collection, const QString &name)
+{
+    const auto request = m_collections->request(m_collections->find(collection, name));
+    if (!request)
+        return false;
+    loadRequest(*request);
+    return true;
+}
+
+// --- environments ----------------------------------------------------------------------------------------------
+
+void ConsoleView::refreshEnvironments()
+{
+    if (!m_environmentCombo)
+        return;
+    const QString previous = m_environmentCombo->currentData().toString();
+    {
+        const QSignalBlocker blocker(m_environmentCombo);
+        m_environmentCombo->clear();
+        m_environmentCombo->addItem(tr("No environment"), QString());
+        for (const QString &name : m_environments->names())
+            m_environmentCombo->addItem(name, name);
+        const int index = m_environmentCombo->findData(previous);
+        m_environmentCombo->setCurrentIndex(index < 0 ? 0 : index);
+    }
+    environmentPicked();
+}
+
+void ConsoleView::environmentPicked()
+{
+    // Read once per change of environment or variables, not per keystroke: the preview builds the request often.
+    m_substitution = m_environments->substitution(m_environmentCombo->currentData().toString());
+    updatePreview();
+}
+
+void ConsoleView::selectEnvironment(const QString &name)
+{
+    const int index = m_environmentCombo->findData(name);
+    m_environmentCombo->setCurrentIndex(index < 0 ? 0 : index);
 }
 
 ConsoleView *showConsole(QTabWidget &tabs, workspace::WorkspaceDocument &document, engine::EmbeddedGateway *gateway)

@@ -1,12 +1,16 @@
 #pragma once
 
 #include "call_history.h"
+#include "environments.h"
+#include "key_value_model.h"
 
 #include <ui/engine/embedded_gateway.h>
 
 #include <QElapsedTimer>
 #include <QNetworkReply>
 #include <QPointer>
+#include <QSslCertificate>
+#include <QSslError>
 #include <QWidget>
 
 #include <optional>
@@ -27,6 +31,7 @@ class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
+class QToolButton;
 class QTreeView;
 
 namespace gw::model {
@@ -40,7 +45,10 @@ class WorkspaceDocument;
 
 namespace gh::console {
 
-class KeyValueModel;
+class BodyHighlighter;
+class CollectionsPane;
+class FindBar;
+class RequestCollections;
 class TraceModel;
 
 // The test console: builds a request for an operation of the workspace (or any URL), sends it over a real socket
@@ -67,8 +75,18 @@ public:
     TraceModel *traceModel() const { return m_traceModel; }
     // The call shown in the response pane (the last one sent, or one picked in the history).
     const std::optional<CallRecord> &currentCall() const { return m_current; }
-    // A curl command line that repeats the call in the builder, with the subscription key masked unless `reveal`.
+    // A curl command line that repeats the call in the builder, with the subscription key (and secret variables)
+    // masked unless `reveal`.
     QString curlCommand(bool reveal = false) const;
+
+    RequestCollections *collections() const { return m_collections; }
+    Environments *environments() const { return m_environments; }
+    // Picks the environment whose variables `{{name}}` stands for (empty: none).
+    void selectEnvironment(const QString &name);
+    // Saves the builder's request as `name` in `collection` (the "Save to Collection…" form does this).
+    bool saveRequest(const QString &collection, const QString &name);
+    // Brings a saved request into the builder.
+    bool openSavedRequest(const QString &collection, const QString &name);
 
 public slots:
     void send();
@@ -80,23 +98,39 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    enum BodyMode { NoBody, RawBody, FormBody, MultipartBody };
     struct Built {
         QString method;
         QUrl url;
         QString shownUrl;
         QList<QPair<QString, QString>> headers;
+        QList<QPair<QString, QString>> shownHeaders; // secrets masked
         QByteArray body;
+        QString shownBody; // secret variables masked; empty for multipart bodies
+        BodyMode bodyMode = RawBody;
+        QList<KeyValueModel::Entry> parts;      // a multipart body's parts, variables replaced
+        QList<KeyValueModel::Entry> shownParts; // the same, secrets masked
+        QString problem;                        // why it cannot be sent (a file that cannot be read)
+        QStringList unknownVariables;
         bool embedded = false;
         QString keyName;
         QString keyValue;
         bool keyInQuery = false;
     };
+    // When the steps of a call were done, in nanoseconds from the send; -1 when Qt did not report it.
+    struct Timing {
+        qint64 tls = -1;
+        qint64 headers = -1;
+        qint64 firstByte = -1;
+    };
 
     QWidget *buildRequestPane();
     QWidget *buildResponsePane();
     QWidget *buildHistoryPane();
+    QWidget *buildBodyPage();
 
     void reopenHistory();
     void refreshApis();
@@ -115,7 +149,15 @@ private:
     void spanDetails(QTreeView *tree);
     void loadRequest(const QJsonObject &request);
     void rerun();
-    void copyCurl();
+    void copyCurl(bool reveal);
+    void trustCertificate();
+    void bodyModeChosen();
+    void addMultipartFile();
+    void updateBodyHighlighting();
+    void updateKeyField();
+    void showSaveForm();
+    void refreshEnvironments();
+    void environmentPicked();
 
     const gw::model::Api *currentApi() const;
     const gw::model::Operation *currentOperation() const;
@@ -133,6 +175,12 @@ private:
     QStringList m_tlsErrors;
     bool m_cancelled = false;
     bool m_updating = false;
+    Timing m_timing;
+    QList<QSslError> m_sslErrors;
+    // The certificate the last call was refused for, with its errors: what "Trust This Certificate" trusts.
+    QSslCertificate m_untrusted;
+    QList<QSslError> m_untrustedErrors;
+    qint64 m_untrustedCall = 0;
 
     CallHistory *m_history = nullptr;
     QSortFilterProxyModel *m_historyFilter = nullptr;
@@ -140,6 +188,10 @@ private:
     KeyValueModel *m_headersModel = nullptr;
     KeyValueModel *m_responseHeadersModel = nullptr;
     TraceModel *m_traceModel = nullptr;
+    KeyValueModel *m_formModel = nullptr;
+    KeyValueModel *m_multipartModel = nullptr;
+    RequestCollections *m_collections = nullptr;
+    Environments *m_environments = nullptr;
     std::optional<CallRecord> m_current;
 
     QSplitter *m_workSplitter = nullptr;
@@ -166,12 +218,27 @@ private:
     QPushButton *m_formatButton = nullptr;
     QPushButton *m_exampleButton = nullptr;
     QLabel *m_bodyNote = nullptr;
+    QComboBox *m_bodyModeCombo = nullptr;
+    QStackedWidget *m_bodyStack = nullptr;
+    QTableView *m_formTable = nullptr;
+    QTableView *m_multipartTable = nullptr;
+    QPushButton *m_addFileButton = nullptr;
+    BodyHighlighter *m_bodyHighlighter = nullptr;
+    QLineEdit *m_keyEdit = nullptr;
+    QToolButton *m_revealKeyButton = nullptr;
+    QComboBox *m_environmentCombo = nullptr;
+    QLabel *m_resolvedLabel = nullptr;
+    QPushButton *m_saveToCollectionButton = nullptr;
 
     // response
     QStackedWidget *m_responseStack = nullptr;
     QLabel *m_responseEmpty = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_metaLabel = nullptr;
+    QLabel *m_timingLabel = nullptr;
+    QPushButton *m_trustButton = nullptr;
+    BodyHighlighter *m_responseHighlighter = nullptr;
+    FindBar *m_responseFind = nullptr;
     QTabWidget *m_responseTabs = nullptr;
     QPlainTextEdit *m_responseBody = nullptr;
     QCheckBox *m_rawCheck = nullptr;
@@ -189,8 +256,12 @@ private:
     QLineEdit *m_historySearch = nullptr;
     QListView *m_historyList = nullptr;
     QPushButton *m_rerunButton = nullptr;
-    QPushButton *m_curlButton = nullptr;
+    QToolButton *m_curlButton = nullptr;
     QLabel *m_historyNote = nullptr;
+    QTabWidget *m_sideTabs = nullptr;
+
+    CollectionsPane *m_collectionsPane = nullptr;
+    Substitution m_substitution; // the picked environment's variables
 };
 
 // Opens the console as a tab of `tabs`, or brings its open tab forward; the tab is found by its "itemKey"

@@ -1,6 +1,9 @@
 #include "key_value_model.h"
 
 #include <QColor>
+#include <QDir>
+#include <QFileIconProvider>
+#include <QFileInfo>
 #include <QPalette>
 
 namespace gh::console {
@@ -23,7 +26,39 @@ void KeyValueModel::setPairs(const QList<Pair> &pairs)
 {
     beginResetModel();
     m_pairs = pairs;
+    m_files = QList<bool>(pairs.size(), false);
     endResetModel();
+}
+
+QList<KeyValueModel::Entry> KeyValueModel::entries() const
+{
+    QList<Entry> out;
+    for (int i = 0; i < m_pairs.size(); ++i)
+        if (!m_pairs[i].first.trimmed().isEmpty())
+            out.append({m_pairs[i].first.trimmed(), m_pairs[i].second, m_files.value(i)});
+    return out;
+}
+
+void KeyValueModel::setEntries(const QList<Entry> &entries)
+{
+    beginResetModel();
+    m_pairs.clear();
+    m_files.clear();
+    for (const Entry &entry : entries) {
+        m_pairs.append({entry.name, entry.value});
+        m_files.append(entry.file);
+    }
+    endResetModel();
+}
+
+void KeyValueModel::addFile(const QString &name, const QString &path)
+{
+    const int row = static_cast<int>(m_pairs.size());
+    beginInsertRows({}, row, row);
+    m_pairs.append({name, path});
+    m_files.append(true);
+    endInsertRows();
+    emit pairsEdited();
 }
 
 void KeyValueModel::setHeaderTitles(const QString &name, const QString &value)
@@ -58,6 +93,15 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const Pair &pair = m_pairs.at(index.row());
+    if (isFile(index.row()) && index.column() == ValueColumn) {
+        // A file shows as its name with a file icon; the path is in the tooltip and what is edited.
+        if (role == Qt::DisplayRole)
+            return QFileInfo(pair.second).fileName();
+        if (role == Qt::DecorationRole)
+            return QFileIconProvider().icon(QFileIconProvider::File);
+        if (role == Qt::ToolTipRole)
+            return tr("File %1").arg(QDir::toNativeSeparators(pair.second));
+    }
     if (role == Qt::DisplayRole || role == Qt::EditRole || role == Qt::ToolTipRole)
         return index.column() == NameColumn ? pair.first : pair.second;
     return {};
@@ -74,6 +118,7 @@ bool KeyValueModel::setData(const QModelIndex &index, const QVariant &value, int
         // Typing in the empty row adds a pair and a new empty row below it.
         beginInsertRows({}, static_cast<int>(m_pairs.size()) + 1, static_cast<int>(m_pairs.size()) + 1);
         m_pairs.append(index.column() == NameColumn ? Pair{text, {}} : Pair{{}, text});
+        m_files.append(false);
         endInsertRows();
         emit dataChanged(this->index(index.row(), 0), this->index(index.row(), ColumnCount - 1));
         emit pairsEdited();
@@ -109,6 +154,7 @@ bool KeyValueModel::removeRows(int row, int count, const QModelIndex &parent)
         return false;
     beginRemoveRows({}, row, row + count - 1);
     m_pairs.remove(row, count);
+    m_files.remove(row, count);
     endRemoveRows();
     emit pairsEdited();
     return true;

@@ -13,6 +13,12 @@ class KeyValueModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     using Pair = QPair<QString, QString>;
+    // A pair of a multipart body may be a file: its value is then the file's path.
+    struct Entry {
+        QString name;
+        QString value;
+        bool file = false;
+    };
     enum Column { NameColumn, ValueColumn, ColumnCount };
 
     explicit KeyValueModel(bool editable, QObject *parent = nullptr);
@@ -21,6 +27,13 @@ public:
     QList<Pair> pairs() const;
     void setPairs(const QList<Pair> &pairs);
     void setHeaderTitles(const QString &name, const QString &value);
+
+    // The pairs with their kind (text or file), without the empty row.
+    QList<Entry> entries() const;
+    void setEntries(const QList<Entry> &entries);
+    // Adds a file row (multipart bodies): `name` sent with the contents of the file at `path`.
+    void addFile(const QString &name, const QString &path);
+    bool isFile(int row) const { return row >= 0 && row < m_files.size() && m_files.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -36,6 +49,7 @@ signals:
 private:
     bool m_editable;
     QList<Pair> m_pairs;
+    QList<bool> m_files; // parallel to m_pairs
     QString m_nameTitle;
     QString m_valueTitle;
 };

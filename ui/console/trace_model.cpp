@@ -5,6 +5,7 @@
 #include <QGuiApplication>
 #include <QJsonObject>
 #include <QPalette>
+#include <QPointF>
 #include <QRegularExpression>
 
 namespace gh::console {
@@ -151,6 +152,11 @@ void TraceModel::setTrace(const QJsonArray &entries)
         section->failed = section->failed || step->failed;
         section->add(std::move(step));
     }
+    m_totalUs = 0;
+    for (const auto &node : m_sections)
+        for (const auto &step : node->children)
+            m_totalUs =
+                std::max(m_totalUs, std::max<qint64>(step->elapsedUs, 0) + std::max<qint64>(step->durationUs, 0));
     markDifferences();
     endResetModel();
 }
@@ -260,7 +266,15 @@ QVariant TraceModel::data(const QModelIndex &index, int role) const
             return node->outcome;
         }
         return {};
+    case TimelineRole:
+        if (node->kind == Node::Kind::Detail || node->elapsedUs < 0 || m_totalUs <= 0)
+            return {};
+        return QPointF(static_cast<double>(node->elapsedUs) / static_cast<double>(m_totalUs),
+                       static_cast<double>(std::max<qint64>(node->durationUs, 0)) / static_cast<double>(m_totalUs));
     case Qt::ToolTipRole:
+        if (index.column() == TimelineColumn && node->kind != Node::Kind::Detail && node->elapsedUs >= 0)
+            return tr("Starts at %1, takes %2")
+                .arg(milliseconds(node->elapsedUs), milliseconds(std::max<qint64>(node->durationUs, 0)));
         if (index.column() == StepColumn && node->different)
             return tr("%1: not in the compared run as it is here").arg(node->text);
         if (index.column() == StepColumn && node->kind == Node::Kind::Step && !node->location.isEmpty())
@@ -321,6 +335,8 @@ QVariant TraceModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Duration");
     case OutcomeColumn:
         return tr("Outcome");
+    case TimelineColumn:
+        return tr("Timeline");
     }
     return {};
 }

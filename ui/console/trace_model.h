@@ -15,12 +15,13 @@ namespace gh::console {
 class TraceModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column { StepColumn, ScopeColumn, ElapsedColumn, DurationColumn, OutcomeColumn, ColumnCount };
+    enum Column { StepColumn, ScopeColumn, ElapsedColumn, DurationColumn, OutcomeColumn, TimelineColumn, ColumnCount };
     enum Role {
         OutcomeRole = Qt::UserRole + 1, // "continue", "fail", ... of a step; empty for sections and details
         SectionRole,                    // the step's section ("gateway", "inbound", ...)
         DetailRole,                     // true for what a step changed or said (rows under a step)
         DifferentRole,                  // true for a step the compared trace does not have as it is
+        TimelineRole, // QPointF(start, length) of a step or section, as fractions of the whole trace's time
     };
 
     explicit TraceModel(QObject *parent = nullptr);
@@ -57,6 +58,7 @@ private:
     QJsonArray m_trace;
     QStringList m_compared; // the signatures of the compared trace's steps (one per step, duplicates kept)
     bool m_comparing = false;
+    qint64 m_totalUs = 0; // from the first step's start to the last one's end
     std::vector<std::unique_ptr<Node>> m_sections;
 };
 

@@ -3,8 +3,12 @@
 #include <temp_folder.h>
 #include <ui/console/call_history.h>
 #include <ui/console/console_view.h>
+#include <ui/console/environments.h>
+#include <ui/console/find_bar.h>
 #include <ui/console/key_value_model.h>
+#include <ui/console/request_collections.h>
 #include <ui/console/trace_model.h>
+#include <ui/console/trusted_certificates.h>
 #include <ui/engine/embedded_gateway.h>
 #include <ui/shell/main_window.h>
 #include <ui/shell/theme.h>
@@ -23,12 +27,18 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+#include <QToolButton>
 #include <QTreeView>
 
 using gh::console::CallHistory;
@@ -88,6 +98,76 @@ QStringList treeTexts(const QAbstractItemModel &model, const QModelIndex &parent
     return out;
 }
 
+// A backend on a local port that keeps the last request it got (request line, headers and body) and answers 200.
+class CapturingServer : public QObject {
+public:
+    CapturingServer()
+    {
+        server.listen(QHostAddress::LocalHost);
+        QObject::connect(&server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                auto *buffer = new QByteArray;
+                QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
+                    buffer->append(socket->readAll());
+                    const qsizetype end = buffer->indexOf("\r\n\r\n");
+                    if (end < 0)
+                        return;
+                    qsizetype length = 0;
+                    for (const QByteArray &line : buffer->left(end).split('\n'))
+                        if (line.toLower().startsWith("content-length:"))
+                            length = line.mid(15).trimmed().toLongLong();
+                    if (buffer->size() < end + 4 + length)
+                        return;
+                    head = QString::fromUtf8(buffer->left(end));
+                    body = buffer->mid(end + 4, length);
+                    delete buffer;
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n"
+                                  "Connection: close\r\n\r\nok");
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+    }
+    QString url(const QString &path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(server.serverPort()).arg(path);
+    }
+    // A header of the last request, by name (case-insensitive).
+    QString header(const QString &name) const
+    {
+        for (const QString &line : head.split(QStringLiteral("\r\n")))
+            if (line.section(QLatin1Char(':'), 0, 0).compare(name, Qt::CaseInsensitive) == 0)
+                return line.section(QLatin1Char(':'), 1).trimmed();
+        return {};
+    }
+
+    QTcpServer server;
+    QString head;
+    QByteArray body;
+};
+
+// A copy of the sample workspace served over TLS with a new self-signed certificate.
+struct ServedOverTls {
+    gw::test::TempFolder temp;
+    gh::workspace::WorkspaceDocument document;
+    gh::engine::EmbeddedGateway gateway;
+
+    ServedOverTls()
+    {
+        temp.copySample("ws");
+        const auto certificate = gw::test::makeCertificate({.commonName = "localhost", .dnsNames = {"localhost"}});
+        temp.write("tls/cert.pem", certificate.certificatePem());
+        temp.write("tls/key.pem", certificate.keyPem());
+        document.open(QString::fromStdString((temp.path() / "ws").string()));
+        gh::engine::GatewaySettings settings;
+        settings.tls = true;
+        settings.certificateFile = QString::fromStdString((temp.path() / "tls/cert.pem").string());
+        settings.keyFile = QString::fromStdString((temp.path() / "tls/key.pem").string());
+        gateway.setSettings(settings);
+        gateway.start(document.root());
+    }
+};
+
 } // namespace
 
 class ConsoleTest : public QObject {
@@ -134,7 +214,8 @@ private slots:
         QCOMPARE(child<QLabel>(view, "statusLabel")->text(), QStringLiteral("200 OK"));
         const QString body = child<QPlainTextEdit>(view, "responseBody")->toPlainText();
         QVERIFY2(body.contains(QStringLiteral("\"name\": \"Rex\"")), qPrintable(body)); // pretty-printed
-        QVERIFY(child<QLabel>(view, "responseMetaLabel")->text().contains(QStringLiteral("ms")));
+        QVERIFY(child<QLabel>(view, "responseMetaLabel")->text().contains(QStringLiteral("bytes")));
+        QVERIFY(child<QLabel>(view, "timingLabel")->text().contains(QStringLiteral("Total")));
         auto *raw = child<QCheckBox>(view, "rawCheck");
         raw->setChecked(true);
         QVERIFY(view.currentCall());
@@ -401,6 +482,378 @@ private slots:
         }
         QCOMPARE(marked, QStringLiteral("set-header"));
         QVERIFY(child<QLabel>(view, "compareNote")->text().contains(QStringLiteral("1 step differs")));
+    }
+
+    void trustsACertificateForTheSession()
+    {
+        ServedOverTls served;
+        QCOMPARE(served.gateway.state(), gh::engine::EmbeddedGateway::State::Running);
+        ConsoleView view(served.document, &served.gateway);
+        view.show();
+        choose(child<QComboBox>(view, "apiCombo"), QStringLiteral("petstore-api"));
+        choose(child<QComboBox>(view, "operationCombo"), QStringLiteral("list-pets"));
+        choose(child<QComboBox>(view, "subscriptionCombo"), QStringLiteral("unlimited-demo"));
+        auto *trust = child<QPushButton>(view, "trustCertificateButton");
+        QVERIFY(trust->isHidden());
+        QVERIFY(sendAndWait(view));
+        QVERIFY2(child<QLabel>(view, "statusLabel")->text().contains(QStringLiteral("SHA-256 fingerprint")),
+                 qPrintable(child<QLabel>(view, "statusLabel")->text()));
+        QVERIFY(trust->isVisible());
+
+        // Trusting re-sends, and the call goes through; so do later ones, for this certificate only.
+        QSignalSpy finished(&view, &ConsoleView::callFinished);
+        QTest::mouseClick(trust, Qt::LeftButton);
+        QVERIFY(finished.count() > 0 || finished.wait(10000));
+        QCOMPARE(child<QLabel>(view, "statusLabel")->text(), QStringLiteral("200 OK"));
+        QVERIFY(trust->isHidden());
+        // Over TLS the timing has the handshake.
+        QVERIFY2(child<QLabel>(view, "timingLabel")->text().startsWith(QStringLiteral("TLS ")),
+                 qPrintable(child<QLabel>(view, "timingLabel")->text()));
+        QVERIFY(sendAndWait(view));
+        QCOMPARE(child<QLabel>(view, "statusLabel")->text(), QStringLiteral("200 OK"));
+
+        // Another gateway's new certificate is not trusted by that choice.
+        ServedOverTls other;
+        ConsoleView second(other.document, &other.gateway);
+        second.show();
+        choose(child<QComboBox>(second, "apiCombo"), QStringLiteral("petstore-api"));
+        QVERIFY(sendAndWait(second));
+        QVERIFY(child<QLabel>(second, "statusLabel")->text().contains(QStringLiteral("not trusted")));
+        gh::console::TrustedCertificates::session().clear();
+    }
+
+    void highlightsAndSearchesTheResponseBody()
+    {
+        Served served;
+        ConsoleView view(served.document, &served.gateway);
+        view.resize(1200, 800);
+        view.show();
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        choose(child<QComboBox>(view, "apiCombo"), QStringLiteral("petstore-api"));
+        choose(child<QComboBox>(view, "operationCombo"), QStringLiteral("list-pets"));
+        choose(child<QComboBox>(view, "subscriptionCombo"), QStringLiteral("starter-demo"));
+        QVERIFY(sendAndWait(view));
+        auto *body = child<QPlainTextEdit>(view, "responseBody");
+        // The JSON is coloured: the first line with a key has formats on it.
+        bool coloured = false;
+        for (QTextBlock block = body->document()->begin(); block.isValid(); block = block.next())
+            if (block.text().contains(QStringLiteral("\"name\"")))
+                coloured = coloured || !block.layout()->formats().isEmpty();
+        QVERIFY(coloured);
+        // Headers, first byte and total, as Qt measured them (no TLS over plain HTTP).
+        const QString timing = child<QLabel>(view, "timingLabel")->text();
+        QVERIFY2(timing.startsWith(QStringLiteral("Headers ")) && timing.contains(QStringLiteral("Total ")),
+                 qPrintable(timing));
+
+        // Ctrl+F opens the search bar; Enter goes to the next match, counted; Esc closes it.
+        const int names = static_cast<int>(body->toPlainText().count(QStringLiteral("\"name\"")));
+        QVERIFY(names >= 2);
+        body->setFocus();
+        auto *bar = child<gh::console::FindBar>(view, "responseFindBar");
+        QVERIFY(bar->isHidden());
+        QTest::keyClick(body, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(bar->isVisible());
+        auto *field = child<QLineEdit>(view, "responseFindField");
+        QVERIFY(field->hasFocus());
+        QTest::keyClicks(field, QStringLiteral("\"name\""));
+        QCOMPARE(bar->matchCount(), names);
+        QCOMPARE(bar->currentMatch(), 1);
+        QCOMPARE(child<QLabel>(view, "responseFindCount")->text(), QStringLiteral("1 of %1").arg(names));
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(bar->currentMatch(), 2);
+        QCOMPARE(body->textCursor().selectedText(), QStringLiteral("\"name\""));
+        QTest::keyClick(field, Qt::Key_Return, Qt::ShiftModifier);
+        QCOMPARE(bar->currentMatch(), 1);
+        QCOMPARE(body->extraSelections().size(), names);
+        field->setText(QStringLiteral("no such text"));
+        QCOMPARE(child<QLabel>(view, "responseFindCount")->text(), QStringLiteral("No matches"));
+        QTest::keyClick(field, Qt::Key_Escape);
+        QVERIFY(bar->isHidden());
+        QVERIFY(body->extraSelections().isEmpty());
+
+        // The request body formats XML as well as JSON, and says where XML is broken.
+        auto *edit = child<QPlainTextEdit>(view, "bodyEdit");
+        edit->setPlainText(QStringLiteral("<pet><name kind=\"dog\">Rex</name><age>3</age></pet>"));
+        QTest::mouseClick(child<QPushButton>(view, "formatBodyButton"), Qt::LeftButton);
+        QCOMPARE(edit->toPlainText(), QStringLiteral("<pet>\n  <name kind=\"dog\">Rex</name>\n  <age>3</age>\n</pet>"));
+        QVERIFY(!edit->document()->begin().next().layout()->formats().isEmpty()); // coloured as XML
+        edit->setPlainText(QStringLiteral("<pet><name></pet>"));
+        QTest::mouseClick(child<QPushButton>(view, "formatBodyButton"), Qt::LeftButton);
+        QVERIFY2(child<QLabel>(view, "bodyNote")->text().startsWith(QStringLiteral("Not XML")),
+                 qPrintable(child<QLabel>(view, "bodyNote")->text()));
+
+        // The trace's timeline: each step placed within the whole trace, drawn by the delegate.
+        auto *tree = child<QTreeView>(view, "traceTree");
+        const QAbstractItemModel *model = tree->model();
+        int bars = 0;
+        for (int section = 0; section < model->rowCount(); ++section) {
+            const QModelIndex parent = model->index(section, 0);
+            for (int row = 0; row < model->rowCount(parent); ++row) {
+                const QVariant span =
+                    model->index(row, TraceModel::TimelineColumn, parent).data(TraceModel::TimelineRole);
+                QVERIFY(span.isValid());
+                const QPointF value = span.toPointF();
+                QVERIFY(value.x() >= 0 && value.x() <= 1 && value.y() >= 0 && value.x() + value.y() <= 1.0001);
+                ++bars;
+            }
+        }
+        QVERIFY(bars >= 3);
+        QVERIFY(tree->itemDelegateForColumn(TraceModel::TimelineColumn));
+        child<QTabWidget>(view, "responseTabs")->setCurrentIndex(2);
+        QVERIFY(!tree->grab().isNull());
+    }
+
+    void sendsFormAndMultipartBodies()
+    {
+        Served served;
+        CapturingServer backend;
+        ConsoleView view(served.document, &served.gateway);
+        view.show();
+        choose(child<QComboBox>(view, "apiCombo"), QString());
+        child<QComboBox>(view, "methodCombo")->setCurrentText(QStringLiteral("POST"));
+        child<QLineEdit>(view, "urlEdit")->setText(backend.url(QStringLiteral("/echo")));
+        auto *mode = child<QComboBox>(view, "bodyModeCombo");
+        mode->setCurrentIndex(2);
+        auto *form = child<QTableView>(view, "formTable");
+        QVERIFY(form->isVisibleTo(&view) || child<QTabWidget>(view, "requestTabs")->currentIndex() != 2);
+        QAbstractItemModel *fields = form->model();
+        QVERIFY(fields->setData(fields->index(0, 0), QStringLiteral("a"), Qt::EditRole));
+        QVERIFY(fields->setData(fields->index(0, 1), QStringLiteral("1"), Qt::EditRole));
+        QVERIFY(fields->setData(fields->index(1, 0), QStringLiteral("b"), Qt::EditRole));
+        QVERIFY(fields->setData(fields->index(1, 1), QStringLiteral("x y"), Qt::EditRole));
+        QVERIFY(sendAndWait(view));
+        QCOMPARE(child<QLabel>(view, "statusLabel")->text(), QStringLiteral("200 OK"));
+        QCOMPARE(backend.body, QByteArray("a=1&b=x%20y"));
+        QCOMPARE(backend.header(QStringLiteral("Content-Type")), QStringLiteral("application/x-www-form-urlencoded"));
+        QVERIFY(backend.head.startsWith(QStringLiteral("POST /echo ")));
+
+        // Multipart: a text part and a file part, with the boundary named in Content-Type.
+        served.temp.write("upload/hello.txt", "hello from a file");
+        const QString file = QString::fromStdString((served.temp.path() / "upload/hello.txt").string());
+        mode->setCurrentIndex(3);
+        auto *parts = qobject_cast<gh::console::KeyValueModel *>(child<QTableView>(view, "multipartTable")->model());
+        QVERIFY(parts);
+        QVERIFY(parts->setData(parts->index(0, 0), QStringLiteral("note"), Qt::EditRole));
+        QVERIFY(parts->setData(parts->index(0, 1), QStringLiteral("hi there"), Qt::EditRole));
+        parts->addFile(QStringLiteral("upload"), file);
+        QCOMPARE(parts->index(1, 1).data().toString(), QStringLiteral("hello.txt"));
+        QVERIFY(sendAndWait(view));
+        QCOMPARE(child<QLabel>(view, "statusLabel")->text(), QStringLiteral("200 OK"));
+        const QString type = backend.header(QStringLiteral("Content-Type"));
+        QVERIFY2(type.startsWith(QStringLiteral("multipart/form-data; boundary=")), qPrintable(type));
+        const QByteArray boundary = type.section(QLatin1Char('='), 1).toLatin1();
+        const QByteArray expected = "--" + boundary +
+                                    "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi there\r\n" + "--" +
+                                    boundary +
+                                    "\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"hello.txt\"\r\n"
+                                    "Content-Type: text/plain\r\n\r\nhello from a file\r\n" +
+                                    "--" + boundary + "--\r\n";
+        QCOMPARE(backend.body, expected);
+        // curl builds the same parts itself.
+        const QString curl = view.curlCommand();
+        QVERIFY2(curl.contains(QStringLiteral("-F 'note=hi there'")) &&
+                     curl.contains(QStringLiteral("-F 'upload=@%1'").arg(file)) &&
+                     !curl.contains(QStringLiteral("boundary")),
+                 qPrintable(curl));
+
+        // The body mode and the parts come back with the call from the history.
+        mode->setCurrentIndex(1);
+        auto *list = child<QListView>(view, "historyList");
+        list->setCurrentIndex(list->model()->index(1, 0)); // the form call
+        QCOMPARE(mode->currentIndex(), 2);
+        list->setCurrentIndex(list->model()->index(0, 0));
+        QCOMPARE(mode->currentIndex(), 3);
+        QCOMPARE(parts->entries().size(), 2);
+        QVERIFY(parts->entries().at(1).file);
+    }
+
+    void savesRequestsInCollections()
+    {
+        Served served;
+        {
+            ConsoleView view(served.document, &served.gateway);
+            view.show();
+            choose(child<QComboBox>(view, "apiCombo"), QStringLiteral("petstore-api"));
+            choose(child<QComboBox>(view, "operationCombo"), QStringLiteral("get-pet"));
+            QTest::keyClicks(child<QLineEdit>(view, "templateParameter_petId"), QStringLiteral("7"));
+            choose(child<QComboBox>(view, "subscriptionCombo"), QStringLiteral("starter-demo"));
+            QTest::mouseClick(child<QPushButton>(view, "saveToCollectionButton"), Qt::LeftButton);
+            QVERIFY(child<QWidget>(view, "saveRequestForm")->isVisible());
+            child<QComboBox>(view, "saveCollectionCombo")->setCurrentText(QStringLiteral("Pets"));
+            auto *name = child<QLineEdit>(view, "saveNameEdit");
+            QVERIFY(!name->text().isEmpty()); // a name is offered
+            name->setText(QStringLiteral("Pet seven"));
+            QTest::mouseClick(child<QPushButton>(view, "saveRequestButton"), Qt::LeftButton);
+            QVERIFY(child<QWidget>(view, "saveRequestForm")->isHidden());
+            QVERIFY(view.collections()->find(QStringLiteral("Pets"), QStringLiteral("Pet seven")).isValid());
+            const auto saved = view.collections()->request(
+                view.collections()->find(QStringLiteral("Pets"), QStringLiteral("Pet seven")));
+            QVERIFY(saved);
+            QVERIFY(!QJsonDocument(*saved).toJson().contains("starter-demo-primary-key-0001")); // never the key
+            QCOMPARE(saved->value(QStringLiteral("subscription")).toString(), QStringLiteral("starter-demo"));
+        }
+        // Another view on the workspace (as after a restart) lists it and opens it into the builder.
+        ConsoleView view(served.document, &served.gateway);
+        view.show();
+        auto *tree = child<QTreeView>(view, "collectionsTree");
+        QCOMPARE(tree->model()->rowCount(), 1);
+        const QModelIndex collection = tree->model()->index(0, 0);
+        QCOMPARE(collection.data().toString(), QStringLiteral("Pets"));
+        const QModelIndex request = tree->model()->index(0, 0, collection);
+        QCOMPARE(request.data().toString(), QStringLiteral("Pet seven"));
+        choose(child<QComboBox>(view, "apiCombo"), QStringLiteral("conference-api"));
+        tree->setCurrentIndex(request);
+        QTest::mouseClick(child<QPushButton>(view, "openRequestButton"), Qt::LeftButton);
+        QCOMPARE(child<QComboBox>(view, "apiCombo")->currentData().toString(), QStringLiteral("petstore-api"));
+        QCOMPARE(child<QComboBox>(view, "operationCombo")->currentData().toString(), QStringLiteral("get-pet"));
+        QCOMPARE(child<QLineEdit>(view, "templateParameter_petId")->text(), QStringLiteral("7"));
+        QCOMPARE(child<QComboBox>(view, "subscriptionCombo")->currentData().toString(), QStringLiteral("starter-demo"));
+        QVERIFY(sendAndWait(view));
+        QCOMPARE(child<QLabel>(view, "statusLabel")->text(), QStringLiteral("200 OK"));
+
+        // Rename in place, then delete.
+        QVERIFY(tree->model()->setData(request, QStringLiteral("Seventh pet"), Qt::EditRole));
+        QVERIFY(view.collections()->find(QStringLiteral("Pets"), QStringLiteral("Seventh pet")).isValid());
+        QVERIFY(tree->model()->setData(tree->model()->index(0, 0), QStringLiteral("Animals"), Qt::EditRole));
+        QVERIFY(view.collections()->find(QStringLiteral("Animals"), QStringLiteral("Seventh pet")).isValid());
+        tree->setCurrentIndex(view.collections()->find(QStringLiteral("Animals"), QStringLiteral("Seventh pet")));
+        QTest::mouseClick(child<QPushButton>(view, "deleteRequestButton"), Qt::LeftButton);
+        QCOMPARE(tree->model()->rowCount(), 0);
+        // Same file as the history, outside the artifacts root.
+        QVERIFY(!view.history()->fileName().startsWith(served.document.root()));
+    }
+
+    void replacesEnvironmentVariables()
+    {
+        Served served;
+        CapturingServer backend;
+        ConsoleView view(served.document, &served.gateway);
+        view.show();
+        QTest::mouseClick(child<QPushButton>(view, "addEnvironmentButton"), Qt::LeftButton);
+        QCOMPARE(view.environments()->names(), QStringList{QStringLiteral("Local")});
+        auto *variables = child<QTableView>(view, "variablesTable")->model();
+        const auto add = [variables](const QString &name, const QString &value, bool secret) {
+            const int row = variables->rowCount() - 1;
+            QVERIFY(variables->setData(variables->index(row, 0), name, Qt::EditRole));
+            QVERIFY(variables->setData(variables->index(row, 1), value, Qt::EditRole));
+            if (secret)
+                QVERIFY(variables->setData(variables->index(row, 2), Qt::Checked, Qt::CheckStateRole));
+        };
+        add(QStringLiteral("baseUrl"), backend.url(QString()), false);
+        add(QStringLiteral("token"), QStringLiteral("s3cret-token"), true);
+        add(QStringLiteral("greeting"), QStringLiteral("hello"), false);
+        QCOMPARE(variables->index(1, 1).data().toString(), QStringLiteral("••••••••")); // secret shown masked
+        choose(child<QComboBox>(view, "environmentCombo"), QStringLiteral("Local"));
+
+        choose(child<QComboBox>(view, "apiCombo"), QString());
+        child<QComboBox>(view, "methodCombo")->setCurrentText(QStringLiteral("POST"));
+        child<QLineEdit>(view, "urlEdit")->setText(QStringLiteral("{{baseUrl}}/things?key={{token}}&x={{nope}}"));
+        auto *resolved = child<QLabel>(view, "resolvedUrlLabel");
+        QVERIFY(resolved->isVisibleTo(&view));
+        QVERIFY2(resolved->text().contains(backend.url(QStringLiteral("/things"))), qPrintable(resolved->text()));
+        QVERIFY2(resolved->text().contains(QStringLiteral("nope")) &&
+                     resolved->text().contains(QStringLiteral("Unknown variables")),
+                 qPrintable(resolved->text()));
+        QVERIFY(!resolved->text().contains(QStringLiteral("s3cret-token")));
+        child<QLineEdit>(view, "urlEdit")->setText(QStringLiteral("{{baseUrl}}/things?key={{token}}"));
+        QVERIFY(!resolved->text().contains(QStringLiteral("Unknown")));
+
+        auto *headers = child<QTableView>(view, "headersTable")->model();
+        QVERIFY(headers->setData(headers->index(0, 0), QStringLiteral("Authorization"), Qt::EditRole));
+        QVERIFY(headers->setData(headers->index(0, 1), QStringLiteral("Bearer {{token}}"), Qt::EditRole));
+        child<QPlainTextEdit>(view, "bodyEdit")->setPlainText(QStringLiteral("{\"say\": \"{{greeting}}\"}"));
+        QVERIFY(sendAndWait(view));
+        QCOMPARE(child<QLabel>(view, "statusLabel")->text(), QStringLiteral("200 OK"));
+        QVERIFY2(backend.head.startsWith(QStringLiteral("POST /things?key=s3cret-token ")), qPrintable(backend.head));
+        QCOMPARE(backend.header(QStringLiteral("Authorization")), QStringLiteral("Bearer s3cret-token"));
+        QCOMPARE(backend.body, QByteArray("{\"say\": \"hello\"}"));
+        // The secret stays out of the history, the curl command and the URL kept with the call.
+        QVERIFY(!QJsonDocument(view.currentCall()->request).toJson().contains("s3cret-token"));
+        const QString curl = view.curlCommand();
+        QVERIFY2(!curl.contains(QStringLiteral("s3cret-token")) && curl.contains(QStringLiteral("Bearer ••••")),
+                 qPrintable(curl));
+        QVERIFY(view.curlCommand(true).contains(QStringLiteral("Bearer s3cret-token")));
+
+        // Renamed in place, it stays picked in the builder and in the editor.
+        auto *list = child<QListView>(view, "environmentList");
+        QVERIFY(list->model()->setData(list->model()->index(0, 0), QStringLiteral("Dev"), Qt::EditRole));
+        QCOMPARE(child<QComboBox>(view, "environmentCombo")->currentData().toString(), QStringLiteral("Dev"));
+        QCOMPARE(child<QComboBox>(view, "environmentCombo")->currentText(), QStringLiteral("Dev"));
+        QCOMPARE(variables->rowCount(), 4); // three and the empty row
+        QVERIFY(sendAndWait(view));
+        QCOMPARE(backend.header(QStringLiteral("Authorization")), QStringLiteral("Bearer s3cret-token"));
+
+        // Stored with the workspace: a new view has the environment and its variables.
+        ConsoleView again(served.document, &served.gateway);
+        const auto kept = again.environments()->variables(QStringLiteral("Dev"));
+        QCOMPARE(kept.size(), 3);
+        QVERIFY(kept.at(1).secret);
+        QCOMPARE(kept.at(1).value, QStringLiteral("s3cret-token"));
+    }
+
+    void revealsTheKeyOnlyWhenAsked()
+    {
+        Served served;
+        ConsoleView view(served.document, &served.gateway);
+        view.show();
+        choose(child<QComboBox>(view, "apiCombo"), QStringLiteral("petstore-api"));
+        choose(child<QComboBox>(view, "operationCombo"), QStringLiteral("list-pets"));
+        choose(child<QComboBox>(view, "subscriptionCombo"), QStringLiteral("starter-demo"));
+        auto *key = child<QLineEdit>(view, "subscriptionKeyEdit");
+        QCOMPARE(key->echoMode(), QLineEdit::Password);
+        QVERIFY(key->displayText() != QStringLiteral("starter-demo-primary-key-0001"));
+        auto *reveal = child<QToolButton>(view, "revealKeyButton");
+        QTest::mouseClick(reveal, Qt::LeftButton);
+        QCOMPARE(key->echoMode(), QLineEdit::Normal);
+        QCOMPARE(key->displayText(), QStringLiteral("starter-demo-primary-key-0001"));
+        QTest::mouseClick(reveal, Qt::LeftButton);
+        QCOMPARE(key->echoMode(), QLineEdit::Password);
+
+        // Copy as curl masks the key; "with secrets" copies it.
+        QTest::mouseClick(child<QToolButton>(view, "copyCurlButton"), Qt::LeftButton);
+        QString copied = QApplication::clipboard()->text();
+        QVERIFY2(copied.startsWith(QStringLiteral("curl ")) && copied.contains(QStringLiteral("••••")) &&
+                     !copied.contains(QStringLiteral("starter-demo-primary-key-0001")),
+                 qPrintable(copied));
+        auto *withSecrets = child<QAction>(view, "copyCurlWithSecretsAction");
+        QVERIFY(withSecrets);
+        withSecrets->trigger();
+        copied = QApplication::clipboard()->text();
+        QVERIFY2(copied.contains(QStringLiteral("Ocp-Apim-Subscription-Key: starter-demo-primary-key-0001")),
+                 qPrintable(copied));
+        // No subscription: nothing to show.
+        choose(child<QComboBox>(view, "subscriptionCombo"), QString());
+        QVERIFY(!reveal->isEnabled());
+        QVERIFY(key->text().isEmpty());
+    }
+
+    void keepsTheConsoleOpenWhenTheWorkspaceIsReadAgain()
+    {
+        gw::test::TempFolder temp;
+        temp.copySample("ws");
+        gh::shell::Theme theme(*qApp);
+        gh::shell::MainWindow window(theme);
+        window.show();
+        QVERIFY(window.openWorkspace(QString::fromStdString((temp.path() / "ws").string())));
+        window.findChild<QAction *>(QStringLiteral("testConsoleAction"))->trigger();
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("editorTabs"));
+        QPointer<ConsoleView> view = qobject_cast<ConsoleView *>(tabs->currentWidget());
+        QVERIFY(view);
+        view->selectOperation(QStringLiteral("petstore-api"), QStringLiteral("list-pets"));
+        view->selectSubscription(QStringLiteral("starter-demo"));
+        QVERIFY(sendAndWait(*view));
+        const QString historyFile = view->history()->fileName();
+
+        QVERIFY(window.revert()); // unmodified: the files are read again at once
+        QVERIFY(view);
+        QCOMPARE(tabs->currentWidget(), view.data());
+        QCOMPARE(view->history()->fileName(), historyFile);
+        QCOMPARE(view->history()->rowCount(), 1);
+        QVERIFY(view->urlPreview().endsWith(QStringLiteral("/petstore/pets")));
+        QVERIFY(sendAndWait(*view));
+        QCOMPARE(child<QLabel>(*view, "statusLabel")->text(), QStringLiteral("200 OK"));
+        QCOMPARE(view->history()->rowCount(), 2);
     }
 
     void opensFromTheShell()
