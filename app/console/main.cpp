@@ -14,8 +14,11 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -64,6 +67,12 @@ int main(int argc, char *argv[])
         QStringLiteral("measure-startup"),
         QApplication::translate("main", "Print how long it took until the window was usable, then exit."));
     parser.addOption(measureOption);
+    const QCommandLineOption lagOption(
+        QStringLiteral("measure-lag"),
+        QApplication::translate("main", "Open the Analytics tab and write the event loop's lag (p50, p99, max) to "
+                                        "<file> every two seconds, for as long as the console runs."),
+        QStringLiteral("file"));
+    parser.addOption(lagOption);
     parser.process(app);
 
     gh::shell::Theme theme(app);
@@ -86,6 +95,37 @@ int main(int argc, char *argv[])
         return written > 0 ? 0 : 1;
     }
     window.show();
+    if (parser.isSet(lagOption)) {
+        // A 10 ms timer that notes how late each tick comes: the time the event loop could not answer a user.
+        window.showAnalytics();
+        auto *probe = new QTimer(&app);
+        auto *report = new QTimer(&app);
+        auto *clock = new QElapsedTimer;
+        auto lags = std::make_shared<std::vector<double>>();
+        clock->start();
+        probe->setTimerType(Qt::PreciseTimer);
+        QObject::connect(probe, &QTimer::timeout, &app, [clock, lags] {
+            lags->push_back(std::max(0.0, static_cast<double>(clock->nsecsElapsed()) / 1e6 - 10.0));
+            clock->restart();
+        });
+        QObject::connect(report, &QTimer::timeout, &app, [lags, file = parser.value(lagOption)] {
+            if (lags->empty())
+                return;
+            std::vector<double> sorted = *lags;
+            std::sort(sorted.begin(), sorted.end());
+            const auto at = [&](double q) { return sorted[static_cast<std::size_t>(q * (sorted.size() - 1))]; };
+            QFile out(file);
+            if (out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                out.write(QStringLiteral("event-loop lag over %1 ticks: p50 %2 ms, p99 %3 ms, max %4 ms\n")
+                              .arg(sorted.size())
+                              .arg(at(0.5), 0, 'f', 2)
+                              .arg(at(0.99), 0, 'f', 2)
+                              .arg(sorted.back(), 0, 'f', 2)
+                              .toUtf8());
+        });
+        probe->start(10);
+        report->start(2000);
+    }
     if (parser.isSet(measureOption)) {
         // Usable: the window is shown with the workspace loaded and the first events (paint) handled.
         QTimer::singleShot(0, &app, [&] {

@@ -218,6 +218,19 @@ void appendCsvLine(std::string &out, const RequestRecord &r)
 
 } // namespace
 
+std::vector<RankedStats> rank(StatsByName merged, std::size_t limit)
+{
+    std::vector<RankedStats> result;
+    result.reserve(merged.size());
+    for (auto &[key, stats] : merged)
+        result.push_back({key.first, key.second, std::move(stats)});
+    std::stable_sort(result.begin(), result.end(),
+                     [](const RankedStats &a, const RankedStats &b) { return a.stats.calls > b.stats.calls; });
+    if (result.size() > limit)
+        result.resize(limit);
+    return result;
+}
+
 bool RecordFilter::matchesKey(const std::string &api_, const std::string &operation_, const std::string &product_,
                               const std::string &subscription_, int statusClass_) const
 {
@@ -461,7 +474,7 @@ std::vector<RankedStats> AnalyticsStore::top(const RecordFilter &filter, Dimensi
                          : dimension == Dimension::Product   ? "product"
                                                              : "subscription";
     Statement statement(m_db, std::string("SELECT ") + column + ", stats FROM minutes" + where.sql);
-    std::map<std::pair<std::string, std::string>, TrafficStats> merged;
+    StatsByName merged;
     if (statement) {
         where.bind(statement.handle);
         const bool operations = dimension == Dimension::Operation;
@@ -476,15 +489,7 @@ std::vector<RankedStats> AnalyticsStore::top(const RecordFilter &filter, Dimensi
                 merged[{std::move(first), {}}].merge(*stats);
         }
     }
-    std::vector<RankedStats> result;
-    result.reserve(merged.size());
-    for (auto &[key, stats] : merged)
-        result.push_back({key.first, key.second, std::move(stats)});
-    std::stable_sort(result.begin(), result.end(),
-                     [](const RankedStats &a, const RankedStats &b) { return a.stats.calls > b.stats.calls; });
-    if (result.size() > limit)
-        result.resize(limit);
-    return result;
+    return rank(std::move(merged), limit);
 }
 
 std::vector<std::string> AnalyticsStore::names(Dimension dimension)

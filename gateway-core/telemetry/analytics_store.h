@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,6 +57,10 @@ struct RankedStats {
     std::string api; // for operations: the API it belongs to
     TrafficStats stats;
 };
+
+// Statistics merged per (name, API) turned into a top table: most calls first, at most `limit` rows.
+using StatsByName = std::map<std::pair<std::string, std::string>, TrafficStats>;
+std::vector<RankedStats> rank(StatsByName merged, std::size_t limit = 100);
 
 enum class ExportFormat { Csv, JsonLines };
 

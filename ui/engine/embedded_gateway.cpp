@@ -20,7 +20,7 @@ namespace gh::engine {
 namespace {
 
 constexpr qint64 kRateWindowMs = 5000;
-constexpr int kMaxLinesPerDrain = 200; // beyond that a burst is summarised in one line
+constexpr int kMaxLinesPerDrain = 25; // beyond that a burst is summarised in one line (the Analytics tab has them all)
 
 // The per-user secret store, opened the way the engine opens it at start (never created here), so a live compile
 // sees the same secret named values and local subscription keys as a start from disk.

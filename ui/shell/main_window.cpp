@@ -10,6 +10,7 @@
 #include <gatehouse_version.h>
 #include <model/validation.h>
 #include <store/folder_watcher.h>
+#include <ui/analytics/analytics_view.h>
 #include <ui/apis/api_actions.h>
 #include <ui/apis/api_designer.h>
 #include <ui/console/console_view.h>
@@ -22,6 +23,8 @@
 #include <ui/workspace/problems_model.h>
 #include <ui/workspace/workspace_document.h>
 #include <ui/workspace/workspace_tree_model.h>
+
+#include <store/console_data.h>
 
 #include <QAction>
 #include <QActionGroup>
@@ -40,6 +43,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -592,6 +596,21 @@ void MainWindow::setupMenus()
         if (m_document->isOpen())
             console::showConsole(*m_editors, *m_document, m_gateway)->setFocus();
     });
+    // Live analytics (ui/analytics): the embedded gateway's traffic as charts and a request log.
+    QAction *analytics = gateway->addAction(tr("&Analytics"));
+    analytics->setObjectName(QStringLiteral("analyticsAction"));
+    analytics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
+    addAction(analytics);
+    connect(analytics, &QAction::triggered, this, [this] {
+        if (m_document->isOpen())
+            showAnalytics()->setFocus();
+    });
+    QAction *simulate = gateway->addAction(tr("Simulate Tra&ffic…"));
+    simulate->setObjectName(QStringLiteral("simulateTrafficAction"));
+    connect(simulate, &QAction::triggered, this, [this] {
+        if (m_document->isOpen())
+            showAnalytics()->showSimulator();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -690,6 +709,9 @@ bool MainWindow::openWorkspace(const QString &folder)
     afterLoad(false);
     rememberRecent(m_document->folder());
     log(tr("Opened workspace %1").arg(QDir::toNativeSeparators(m_document->root())));
+    // Every request of the embedded gateway goes to the workspace's analytics history, beside the artifacts root.
+    m_gateway->setAnalyticsFile(QString::fromStdString(
+        (gw::store::consoleDataFolder(m_document->root().toStdString()) / "analytics.sqlite").string()));
     m_gateway->start(m_document->root());
     m_compileTimer.stop(); // the start compiled the same files; the next edit compiles again
     watchRoot();
@@ -698,6 +720,27 @@ bool MainWindow::openWorkspace(const QString &folder)
     else
         m_recovery->remove(); // older than the files: it would undo what was saved since
     return true;
+}
+
+analytics::AnalyticsView *MainWindow::showAnalytics()
+{
+    const QString key = QStringLiteral("analytics");
+    for (int i = 0; i < m_editors->count(); ++i) {
+        if (m_editors->widget(i)->property("itemKey").toString() == key) {
+            m_editors->setCurrentIndex(i);
+            return qobject_cast<analytics::AnalyticsView *>(m_editors->widget(i));
+        }
+    }
+    auto *view = new analytics::AnalyticsView(*m_document, *m_gateway);
+    view->setProperty("itemKey", key);
+    connect(view, &analytics::AnalyticsView::openInConsole, this, [this](const gw::telemetry::RequestRecord &record) {
+        console::ConsoleView *console = console::showConsole(*m_editors, *m_document, m_gateway);
+        console->selectOperation(QString::fromStdString(record.api), QString::fromStdString(record.operation));
+        console->selectSubscription(QString::fromStdString(record.subscription));
+        console->setFocus();
+    });
+    m_editors->setCurrentIndex(m_editors->addTab(view, tr("Analytics")));
+    return view;
 }
 
 void MainWindow::afterLoad(bool keepTabs)
@@ -726,8 +769,18 @@ void MainWindow::afterLoad(bool keepTabs)
     const QString current =
         m_editors->currentWidget() ? m_editors->currentWidget()->property("itemKey").toString() : QString();
     int currentRow = -1;
+    // The test console is no entity's editor: it follows the document itself (same folder, same history), so a
+    // reload keeps it open, its builder and response as they were.
+    QPointer<QWidget> console;
+    QString consoleTitle;
     while (m_editors->count() > 0) {
         QWidget *page = m_editors->widget(0);
+        if (keepTabs && qobject_cast<console::ConsoleView *>(page)) {
+            console = page;
+            consoleTitle = m_editors->tabText(0);
+            m_editors->removeTab(0);
+            continue;
+        }
         if (keepTabs && page->property("itemKind").isValid()) {
             const QModelIndex index =
                 findItem(page->property("itemKind").toInt(), page->property("itemName").toString(),
@@ -745,6 +798,11 @@ void MainWindow::afterLoad(bool keepTabs)
         openItem(index);
     if (currentRow >= 0)
         m_editors->setCurrentIndex(currentRow + 1);
+    if (console) {
+        const int index = m_editors->addTab(console, consoleTitle);
+        if (current == console->property("itemKey").toString())
+            m_editors->setCurrentIndex(index);
+    }
     updateTitle();
     updateGatewayStatus();
 }

@@ -37,6 +37,10 @@ namespace gh::policies {
 class PolicyEditor;
 }
 
+namespace gh::analytics {
+class AnalyticsView;
+}
+
 namespace gh::shell {
 
 class CommandPalette;
@@ -70,6 +74,8 @@ public:
     InfoBar *infoBar() const { return m_infoBar; }
     // The navigator's item for an entity (`kind` a WorkspaceTreeModel::Kind; `apiName` for an operation).
     QModelIndex findItem(int kind, const QString &name, const QString &apiName = {}) const;
+    // Opens (or brings forward) the Analytics tab.
+    analytics::AnalyticsView *showAnalytics();
 
     // Tests make these short.
     void setAutosaveInterval(int ms) { m_autosaveTimer.setInterval(ms); }

@@ -6,9 +6,14 @@
 #include "main_window.h"
 #include "theme.h"
 
+#include <ui/analytics/analytics_view.h>
+#include <ui/analytics/request_log_view.h>
+#include <ui/analytics/traffic_simulator_dialog.h>
 #include <ui/apis/api_designer.h>
 #include <ui/apis/import_dialog.h>
 #include <ui/console/console_view.h>
+#include <ui/console/environments.h>
+#include <ui/console/find_bar.h>
 #include <ui/engine/embedded_gateway.h>
 #include <ui/entities/entity_actions.h>
 #include <ui/entities/user_directory.h>
@@ -23,6 +28,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QDir>
 #include <QDockWidget>
@@ -35,7 +41,9 @@
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSpinBox>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
@@ -471,6 +479,13 @@ int runTour(MainWindow &window, Theme &theme, const QString &folder)
             if (responseTabs)
                 responseTabs->setCurrentIndex(0);
             shoot(QStringLiteral("80-console-response") + suffix);
+            // The body searched: Ctrl+F's bar under it, the matches marked and counted.
+            if (auto *find = view->findChild<console::FindBar *>(QStringLiteral("responseFindBar"))) {
+                find->open();
+                find->field()->setText(QStringLiteral("them"));
+                shoot(QStringLiteral("85-console-search") + suffix);
+                find->close();
+            }
             if (responseTabs)
                 responseTabs->setCurrentIndex(2);
             shoot(QStringLiteral("81-console-trace") + suffix);
@@ -508,6 +523,44 @@ int runTour(MainWindow &window, Theme &theme, const QString &folder)
                 stack->undo();
             window.gateway()->applyModel(window.document()->model());
             window.gateway()->waitForCompiles(10000);
+
+            // The builder with an environment and a form body: {{sessionId}} and {{token}} come from the
+            // environment (the token a secret, masked), the feedback is sent as a form.
+            const QString environment = view->environments()->add(QStringLiteral("Local"));
+            view->environments()->setVariables(environment,
+                                               {{QStringLiteral("sessionId"), QStringLiteral("s-101"), false},
+                                                {QStringLiteral("token"), QStringLiteral("tour-secret-token"), true}});
+            view->selectEnvironment(environment);
+            view->selectOperation(QStringLiteral("conference-api"), QStringLiteral("submit-feedback"));
+            if (auto *id = view->findChild<QLineEdit *>(QStringLiteral("templateParameter_id")))
+                id->setText(QStringLiteral("{{sessionId}}"));
+            if (auto *headers = view->findChild<QTableView *>(QStringLiteral("headersTable"))) {
+                QAbstractItemModel *model = headers->model();
+                const int row = model->rowCount() - 1;
+                model->setData(model->index(row, 0), QStringLiteral("Authorization"));
+                model->setData(model->index(row, 1), QStringLiteral("Bearer {{token}}"));
+            }
+            if (auto *mode = view->findChild<QComboBox *>(QStringLiteral("bodyModeCombo")))
+                mode->setCurrentIndex(2);
+            if (auto *form = view->findChild<QTableView *>(QStringLiteral("formTable"))) {
+                QAbstractItemModel *model = form->model();
+                model->setData(model->index(0, 0), QStringLiteral("rating"));
+                model->setData(model->index(0, 1), QStringLiteral("5"));
+                model->setData(model->index(1, 0), QStringLiteral("comment"));
+                model->setData(model->index(1, 1), QStringLiteral("Clear and to the point"));
+            }
+            if (auto *requestTabs = view->findChild<QTabWidget *>(QStringLiteral("requestTabs")))
+                requestTabs->setCurrentIndex(2);
+            if (auto *side = view->findChild<QTabWidget *>(QStringLiteral("consoleSideTabs")))
+                side->setCurrentIndex(2);
+            shoot(QStringLiteral("84-console-builder") + suffix);
+            if (auto *side = view->findChild<QTabWidget *>(QStringLiteral("consoleSideTabs")))
+                side->setCurrentIndex(0);
+            if (auto *requestTabs = view->findChild<QTabWidget *>(QStringLiteral("requestTabs")))
+                requestTabs->setCurrentIndex(0);
+            if (auto *mode = view->findChild<QComboBox *>(QStringLiteral("bodyModeCombo")))
+                mode->setCurrentIndex(1);
+            view->environments()->remove(environment);
         }
         tabs->removeTab(tabs->indexOf(view));
         delete view;
@@ -515,6 +568,84 @@ int runTour(MainWindow &window, Theme &theme, const QString &folder)
             QFile::remove(historyFile);
             QDir().rmdir(QFileInfo(historyFile).absolutePath()); // only when the tour made it and left it empty
         }
+        tabs->setCurrentIndex(0);
+    }
+
+    // The traffic simulator (ui/analytics) sending to the embedded gateway, its live counters moving.
+    if (window.document() && window.document()->isOpen() && window.gateway() &&
+        window.gateway()->state() == engine::EmbeddedGateway::State::Running) {
+        analytics::TrafficSimulatorDialog simulator(*window.document(), *window.gateway(), &window);
+        if (auto *rate = simulator.findChild<QSpinBox *>(QStringLiteral("rateSpin")))
+            rate->setValue(100);
+        if (auto *badKeys = simulator.findChild<QSpinBox *>(QStringLiteral("badKeySpin")))
+            badKeys->setValue(10);
+        if (auto *errors = simulator.findChild<QSpinBox *>(QStringLiteral("errorSpin")))
+            errors->setValue(5);
+        simulator.show();
+        simulator.move(window.mapToGlobal(
+            QPoint((window.width() - simulator.width()) / 2, (window.height() - simulator.height()) / 3)));
+        for (Theme::Mode mode : {Theme::Mode::Light, Theme::Mode::Dark}) {
+            theme.setMode(mode);
+            const QString suffix = mode == Theme::Mode::Dark ? QStringLiteral("-dark") : QString();
+            simulator.start();
+            QElapsedTimer running;
+            running.start();
+            while (running.elapsed() < 1500)
+                QApplication::processEvents(QEventLoop::AllEvents, 50);
+            composite(simulator, QStringLiteral("90-traffic-simulator") + suffix);
+            simulator.stop();
+        }
+        QElapsedTimer draining;
+        draining.start();
+        while (simulator.simulator().counters().inFlight > 0 && draining.elapsed() < 5000)
+            QApplication::processEvents(QEventLoop::AllEvents, 50);
+        simulator.hide();
+    }
+
+    // Live analytics (ui/analytics): the dashboard while the traffic simulator sends a mix of calls, then the request
+    // log with a request's details.
+    if (auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("editorTabs"));
+        tabs && window.document() && window.document()->isOpen() && window.gateway() &&
+        window.gateway()->state() == engine::EmbeddedGateway::State::Running) {
+        analytics::AnalyticsView *view = window.showAnalytics();
+        analytics::TrafficSimulatorDialog simulator(*window.document(), *window.gateway(), &window);
+        if (auto *rate = simulator.findChild<QSpinBox *>(QStringLiteral("rateSpin")))
+            rate->setValue(150);
+        if (auto *badKeys = simulator.findChild<QSpinBox *>(QStringLiteral("badKeySpin")))
+            badKeys->setValue(8);
+        if (auto *errors = simulator.findChild<QSpinBox *>(QStringLiteral("errorSpin")))
+            errors->setValue(4);
+        const auto wait = [](int ms) {
+            QElapsedTimer clock;
+            clock.start();
+            while (clock.elapsed() < ms)
+                QApplication::processEvents(QEventLoop::AllEvents, 50);
+        };
+        simulator.start();
+        wait(6000);
+        for (Theme::Mode mode : {Theme::Mode::Light, Theme::Mode::Dark}) {
+            theme.setMode(mode);
+            const QString suffix = mode == Theme::Mode::Dark ? QStringLiteral("-dark") : QString();
+            auto *sections = view->findChild<QTabWidget *>(QStringLiteral("analyticsTabs"));
+            sections->setCurrentIndex(0);
+            view->refresh();
+            wait(300);
+            shoot(QStringLiteral("91-analytics-dashboard") + suffix);
+            sections->setCurrentIndex(1);
+            view->requestLog()->refresh();
+            wait(800);
+            if (auto *table = view->requestLog()->findChild<QTableView *>())
+                table->selectRow(2);
+            wait(300);
+            shoot(QStringLiteral("92-analytics-requests") + suffix);
+        }
+        simulator.stop();
+        QElapsedTimer draining;
+        draining.start();
+        while (simulator.simulator().counters().inFlight > 0 && draining.elapsed() < 5000)
+            QApplication::processEvents(QEventLoop::AllEvents, 50);
+        tabs->removeTab(tabs->indexOf(view));
+        delete view;
         tabs->setCurrentIndex(0);
     }
 
