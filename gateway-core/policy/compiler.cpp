@@ -422,8 +422,9 @@ std::string Compiler::substitute(const std::string &text, const SourceRange &ran
                 value = named->value;
             if (named->secret.value_or(false)) {
                 secret = true;
-                if (value && std::find(m_secretValues.begin(), m_secretValues.end(), *value) == m_secretValues.end())
-                    m_secretValues.push_back(*value);
+                if (value && std::none_of(m_secretValues.begin(), m_secretValues.end(),
+                                          [&](const SecretValue &known) { return known.value == *value; }))
+                    m_secretValues.push_back({name, *value});
             }
         }
         if (value) {
@@ -585,10 +586,10 @@ struct PolicySet::Data {
     std::unique_ptr<Compiler> compiler; // keeps the fragments' documents alive
     std::unordered_map<Key, Pipeline, KeyHash> pipelines;
     Pipeline global;
-    std::shared_ptr<const std::vector<std::string>> secrets;
+    std::shared_ptr<const std::vector<SecretValue>> secrets;
 };
 
-std::shared_ptr<const std::vector<std::string>> PolicySet::secrets() const
+std::shared_ptr<const std::vector<SecretValue>> PolicySet::secrets() const
 {
     return m_data ? m_data->secrets : nullptr;
 }
@@ -716,7 +717,11 @@ CompiledPolicies compilePolicies(const model::Workspace &workspace, const Secret
     }
     for (auto &diagnostic : compiler.takeDiagnostics())
         diagnostics.push_back(std::move(diagnostic));
-    data->secrets = std::make_shared<const std::vector<std::string>>(compiler.secretValues());
+    // Longest first: where one secret's value holds another's, the whole of it is masked under its own name.
+    auto masked = compiler.secretValues();
+    std::stable_sort(masked.begin(), masked.end(),
+                     [](const SecretValue &a, const SecretValue &b) { return a.value.size() > b.value.size(); });
+    data->secrets = std::make_shared<const std::vector<SecretValue>>(std::move(masked));
     CompiledPolicies out;
     out.policies.m_data = std::move(data);
     out.diagnostics = std::move(diagnostics);

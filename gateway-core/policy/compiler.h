@@ -4,6 +4,7 @@
 #include <model/workspace.h>
 #include <policy/document.h>
 #include <policy/pipeline.h>
+#include <policy/run.h>
 #include <policy/template.h>
 
 #include <functional>
@@ -34,8 +35,9 @@ public:
                              const model::Product *product) const;
     // The global policy alone: for requests that match no operation.
     const Pipeline &global() const;
-    // The values of the secret named values the policies use (traces mask them).
-    std::shared_ptr<const std::vector<std::string>> secrets() const;
+    // The secret named values the policies use, with their values, longest value first (traces mask them, and a
+    // secret whose value holds another one's is masked whole).
+    std::shared_ptr<const std::vector<SecretValue>> secrets() const;
 
     struct Data;
 
@@ -81,7 +83,7 @@ public:
     // Statements outside any section (a fragment's, a snippet): each checked in the first section that allows it.
     void looseStatements(const Document &document, const std::vector<const Element *> &elements);
     Diagnostics takeDiagnostics() { return std::move(m_diagnostics); }
-    const std::vector<std::string> &secretValues() const { return m_secretValues; }
+    const std::vector<SecretValue> &secretValues() const { return m_secretValues; }
 
     // --- for policy create functions ---
     Section currentSection() const { return m_section; }
@@ -129,7 +131,7 @@ private:
     std::vector<std::string> m_path; // of the statement being compiled, for nested paths
     std::vector<unsigned> m_bodyUse; // BodyUse of the statements being compiled, innermost last
     std::vector<std::string> m_fragmentStack;
-    std::vector<std::string> m_secretValues;
+    std::vector<SecretValue> m_secretValues; // each value once, under the first name it was used with
     // Each element is compiled once per scope and section, whatever the number of operations that share it.
     std::map<std::tuple<const Element *, Scope, Section, std::string>, Step> m_cache;
     std::map<std::string, std::unique_ptr<Document>> m_fragments; // parsed on first use

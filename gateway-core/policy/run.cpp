@@ -100,16 +100,37 @@ void compareHeaders(const char *which, const std::vector<http::Header> &before, 
     }
 }
 
-// Secret named values never show in a trace, whatever step copied them where.
-void maskSecrets(Trace &trace, const std::vector<std::string> &secrets)
+// Secret named values never show in a trace, whatever step copied them where: each value reads `{{name}}`, so the
+// trace still says which secret went where. One pass over the text, longest value first at each position, so a
+// replacement is never searched again and a secret that holds another is masked whole.
+void maskSecrets(Trace &trace, const std::vector<SecretValue> &secrets)
 {
     const auto mask = [&](std::string &text) {
-        for (const std::string &secret : secrets) {
-            if (secret.empty())
+        std::string out;
+        std::size_t copied = 0;
+        bool masked = false;
+        for (std::size_t at = 0; at < text.size();) {
+            const SecretValue *found = nullptr;
+            for (const SecretValue &secret : secrets) {
+                if (!secret.value.empty() && text.compare(at, secret.value.size(), secret.value) == 0) {
+                    found = &secret;
+                    break;
+                }
+            }
+            if (!found) {
+                ++at;
                 continue;
-            for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3))
-                text.replace(at, secret.size(), "***");
+            }
+            out.append(text, copied, at - copied);
+            out += "{{" + found->name + "}}";
+            at += found->value.size();
+            copied = at;
+            masked = true;
         }
+        if (!masked)
+            return;
+        out.append(text, copied);
+        text = std::move(out);
     };
     for (TraceEntry &entry : trace.entries) {
         mask(entry.message);

@@ -63,12 +63,19 @@ struct Trace {
     std::vector<TraceEntry> entries;
 };
 
+// A secret named value as policies name it (what `{{name}}` says) with its value: a trace shows `{{name}}` where
+// the value would be, so it says which secret was used without showing it.
+struct SecretValue {
+    std::string name;
+    std::string value;
+};
+
 struct RunOptions {
     Services *services = nullptr; // required: outlives the run
     bool trace = false;
     std::string backendBaseUrl; // the API's service URL; the request URL is it + the operation path
     std::string operationPath;  // what routing matched after the API path: "/items/42" (or "")
-    std::shared_ptr<const std::vector<std::string>> secrets; // values masked in the trace
+    std::shared_ptr<const std::vector<SecretValue>> secrets; // masked in the trace, longest value first
     std::string rawQuery;                 // the query as received: sent as it is unless a policy changes the parameters
     std::vector<TraceEntry> builtInSteps; // what the gateway did before the policies (routing, keys), for the trace
 };
@@ -226,7 +233,7 @@ private:
     std::string m_rawQuery;
     std::vector<std::pair<std::string, std::string>> m_receivedQuery;
     std::shared_ptr<Trace> m_trace;
-    std::shared_ptr<const std::vector<std::string>> m_secrets;
+    std::shared_ptr<const std::vector<SecretValue>> m_secrets;
     TraceEntry m_entry; // the step being traced
     struct Snapshot;
     std::unique_ptr<Snapshot> m_snapshot;

@@ -18,7 +18,7 @@ public:
     const std::string &text() const { return m_text; } // the literal (or the expression's source)
     const expr::Program *program() const { return m_program ? &*m_program : nullptr; }
 
-    // Made with a secret named value: traces and logs show "***" instead of the value.
+    // Made with a secret named value: traces show {{name}} in place of its value (Run masks every secret).
     bool secret() const { return m_secret; }
     void markSecret() { m_secret = true; }
 

@@ -43,6 +43,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -187,13 +188,21 @@ QTableView *pairsTable(KeyValueModel *model, const QString &objectName, const QS
 
 } // namespace
 
+namespace {
+
+// Where the builder / response split the user dragged to is kept (QSettings).
+constexpr const char *kWorkSplitKey = "console/workSplit";
+
+} // namespace
+
 ConsoleView::ConsoleView(workspace::WorkspaceDocument &document, engine::EmbeddedGateway *gateway, QWidget *parent)
     : QWidget(parent), m_document(document), m_gateway(gateway), m_network(new QNetworkAccessManager(this)),
       m_history(new CallHistory(this)), m_historyFilter(new QSortFilterProxyModel(this)),
       m_queryModel(new KeyValueModel(true, this)), m_headersModel(new KeyValueModel(true, this)),
       m_responseHeadersModel(new KeyValueModel(false, this)), m_traceModel(new TraceModel(this)),
       m_formModel(new KeyValueModel(true, this)), m_multipartModel(new KeyValueModel(true, this)),
-      m_collections(new RequestCollections(*m_history, this)), m_environments(new Environments(*m_history, this))
+      m_collections(new RequestCollections(*m_history, this)),
+      m_environments(new Environments(*m_history, &document, this))
 {
     setObjectName(QStringLiteral("consoleView"));
     setAccessibleName(tr("Test console"));
@@ -210,6 +219,8 @@ ConsoleView::ConsoleView(workspace::WorkspaceDocument &document, engine::Embedde
     work->addWidget(buildResponsePane());
     work->setStretchFactor(0, 0);
     work->setStretchFactor(1, 1);
+    connect(work, &QSplitter::splitterMoved, this,
+            [work] { QSettings().setValue(QLatin1String(kWorkSplitKey), work->saveState()); });
     // History, saved requests and environments share the side: each is a list to pick from.
     m_sideTabs = new QTabWidget;
     m_sideTabs->setObjectName(QStringLiteral("consoleSideTabs"));
@@ -312,10 +323,15 @@ void ConsoleView::showEvent(QShowEvent *event)
     if (m_shown)
         return;
     m_shown = true;
-    // The builder as small as it can be without scrolling: the response is what one reads most.
+    // The split the user chose last, or the response with the larger share (as in Postman and Insomnia): the
+    // builder gets what it asks for up to two fifths of the height, its pages scrolling below that.
+    if (m_workSplitter->restoreState(QSettings().value(QLatin1String(kWorkSplitKey)).toByteArray()))
+        return;
     QWidget *request = m_workSplitter->widget(0);
-    const int builder = request->minimumSizeHint().height();
-    m_workSplitter->setSizes({builder, std::max(m_workSplitter->height() - builder, builder)});
+    const int height = m_workSplitter->height();
+    const int builder =
+        std::max(request->minimumSizeHint().height(), std::min(request->sizeHint().height(), height * 2 / 5));
+    m_workSplitter->setSizes({builder, std::max(height - builder, 1)});
 }
 
 QWidget *ConsoleView::buildRequestPane()
@@ -487,8 +503,8 @@ QWidget *ConsoleView::buildRequestPane()
     connect(m_headersModel, &KeyValueModel::pairsEdited, this, &ConsoleView::updatePreview);
     connect(m_urlEdit, &QLineEdit::textChanged, this, &ConsoleView::updatePreview);
     connect(m_formModel, &KeyValueModel::pairsEdited, this, &ConsoleView::updatePreview);
+    QWidget *bodyPage = buildBodyPage(); // creates the body editor
     connect(m_bodyEdit, &QPlainTextEdit::textChanged, this, &ConsoleView::updatePreview);
-    QWidget *bodyPage = buildBodyPage();
     for (QTableView *table : {m_queryTable, m_headersTable, m_formTable, m_multipartTable}) {
         auto *remove = new QAction(tr("Remove"), table);
         remove->setShortcut(QKeySequence::Delete);
@@ -513,9 +529,20 @@ QWidget *ConsoleView::buildRequestPane()
     parametersLayout->addWidget(m_queryTable, 1);
     m_queryTable->setMinimumHeight(m_queryTable->verticalHeader()->defaultSectionSize() * 3);
     m_headersTable->setMinimumHeight(m_headersTable->verticalHeader()->defaultSectionSize() * 3);
-    m_requestTabs->addTab(parametersPage, tr("&Parameters"));
+    // The pages scroll rather than hold the builder tall: the response below is what one reads most, and the
+    // splitter between them can go as high as the request line and a few rows.
+    const auto scrolling = [](QWidget *page) {
+        auto *area = new QScrollArea;
+        area->setObjectName(page->objectName() + QStringLiteral("Scroll"));
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidgetResizable(true);
+        area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        area->setWidget(page);
+        return area;
+    };
+    m_requestTabs->addTab(scrolling(parametersPage), tr("&Parameters"));
     m_requestTabs->addTab(m_headersTable, tr("Hea&ders"));
-    m_requestTabs->addTab(bodyPage, tr("Bod&y"));
+    m_requestTabs->addTab(scrolling(bodyPage), tr("Bod&y"));
 
     auto *layout = new QVBoxLayout(pane);
     layout->addLayout(requestLine);
@@ -650,9 +677,16 @@ QWidget *ConsoleView::buildResponsePane()
     m_compareCheck->setAccessibleName(tr("Compare the trace with the previous run of the same request"));
     connect(m_compareCheck, &QCheckBox::toggled, this, &ConsoleView::updateComparison);
     m_compareNote = note(QStringLiteral("compareNote"));
+    // The gateway writes {{name}} where a secret named value's value went; the real values show only on request,
+    // for the call on screen (each new call starts masked again), and never go to the history.
+    m_revealSecretsCheck = new QCheckBox(tr("Re&veal Secrets"));
+    m_revealSecretsCheck->setObjectName(QStringLiteral("revealSecretsCheck"));
+    m_revealSecretsCheck->setAccessibleName(tr("Show the values of secret named values in the trace"));
+    connect(m_revealSecretsCheck, &QCheckBox::toggled, this, &ConsoleView::showTrace);
     auto *compareRow = new QHBoxLayout;
     compareRow->addWidget(m_compareCheck);
     compareRow->addWidget(m_compareNote, 1);
+    compareRow->addWidget(m_revealSecretsCheck);
     auto *trees = new QSplitter(Qt::Horizontal);
     trees->setObjectName(QStringLiteral("traceSplitter"));
     trees->addWidget(m_traceTree);
@@ -1445,6 +1479,13 @@ void ConsoleView::showEmptyResponse()
 
 void ConsoleView::showCall(const CallRecord &record)
 {
+    // Secrets are revealed for one call at a time: another call (a new one, or one picked in the history) shows
+    // masked again.
+    const bool sameCall = m_current && record.id != 0 && m_current->id == record.id;
+    if (!sameCall) {
+        const QSignalBlocker blocker(m_revealSecretsCheck);
+        m_revealSecretsCheck->setChecked(false);
+    }
     m_current = record;
     m_responseStack->setCurrentIndex(1);
     const QJsonObject &response = record.response;
@@ -1506,16 +1547,84 @@ void ConsoleView::showCall(const CallRecord &record)
     m_responseBody->setPlainText(status > 0 ? shown : error);
     m_responseHeadersModel->setPairs(pairsFrom(response.value(QStringLiteral("headers")).toArray()));
 
-    m_traceModel->setTrace(record.trace);
-    if (m_traceModel->isEmpty()) {
-        m_traceStack->setCurrentWidget(m_traceEmpty);
-    } else {
-        m_traceStack->setCurrentWidget(m_tracePage);
-    }
-    updateComparison();
+    showTrace();
     // A refused call is explained by its trace first.
     if (!m_traceModel->isEmpty() && (status >= 400 || status == 0))
         m_responseTabs->setCurrentWidget(m_traceStack);
+}
+
+void ConsoleView::showTrace()
+{
+    const QJsonArray trace = m_current ? m_current->trace : QJsonArray();
+    m_traceModel->setTrace(shownTrace(trace));
+    m_traceStack->setCurrentWidget(m_traceModel->isEmpty() ? static_cast<QWidget *>(m_traceEmpty) : m_tracePage);
+    // The toggle is there only when the trace hides a secret this workspace knows the value of.
+    const QHash<QString, QString> secrets = secretNamedValues();
+    const QString text = QString::fromUtf8(QJsonDocument(trace).toJson(QJsonDocument::Compact));
+    bool hidden = false;
+    for (auto it = secrets.begin(); it != secrets.end() && !hidden; ++it)
+        hidden = text.contains(QStringLiteral("{{%1}}").arg(it.key()));
+    m_revealSecretsCheck->setVisible(hidden);
+    updateComparison();
+}
+
+QHash<QString, QString> ConsoleView::secretNamedValues() const
+{
+    QHash<QString, QString> out;
+    auto &secrets = entities::LocalSecrets::of(m_document);
+    for (const gw::model::NamedValue &named : m_document.model().namedValues) {
+        if (!named.secret.value_or(false))
+            continue;
+        // The per-user secret store first, as the embedded gateway reads it; then a value kept in the files.
+        const QString name = QString::fromStdString(named.name);
+        std::optional<QString> value = secrets.value(entities::LocalSecrets::namedValueKey(name));
+        if (!value && named.value)
+            value = QString::fromStdString(*named.value);
+        if (!value)
+            continue;
+        out.insert(name, *value);
+        if (named.displayName)
+            out.insert(QString::fromStdString(*named.displayName), *value);
+    }
+    return out;
+}
+
+QJsonArray ConsoleView::shownTrace(const QJsonArray &trace) const
+{
+    if (!m_revealSecretsCheck->isChecked() || trace.isEmpty())
+        return trace;
+    const QHash<QString, QString> secrets = secretNamedValues();
+    if (secrets.isEmpty())
+        return trace;
+    static const QRegularExpression token(QStringLiteral("\\{\\{([^{}]+)\\}\\}"));
+    const auto reveal = [&](const QString &text) {
+        QString out;
+        qsizetype copied = 0;
+        for (auto it = token.globalMatch(text); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            const auto found = secrets.constFind(match.captured(1));
+            if (found == secrets.constEnd())
+                continue; // not a secret (or one without a value here): left as written
+            out += QStringView(text).mid(copied, match.capturedStart() - copied);
+            out += *found;
+            copied = match.capturedEnd();
+        }
+        if (copied == 0)
+            return text;
+        out += QStringView(text).mid(copied);
+        return out;
+    };
+    QJsonArray out;
+    for (const QJsonValue &value : trace) {
+        QJsonObject entry = value.toObject();
+        entry.insert(QStringLiteral("message"), reveal(entry.value(QStringLiteral("message")).toString()));
+        QJsonArray changes;
+        for (const QJsonValue &change : entry.value(QStringLiteral("changes")).toArray())
+            changes.append(reveal(change.toString()));
+        entry.insert(QStringLiteral("changes"), changes);
+        out.append(entry);
+    }
+    return out;
 }
 
 void ConsoleView::spanDetails(QTreeView *tree)
@@ -1539,8 +1648,10 @@ void ConsoleView::updateComparison()
     if (m_compareCheck->isChecked() && m_current)
         previous = m_history->previousRun(*m_current);
     const bool comparing = previous && !previous->trace.isEmpty();
-    m_previousModel->setTrace(comparing ? previous->trace : QJsonArray());
-    m_traceModel->compareWith(comparing ? previous->trace : QJsonArray());
+    // Both runs as shown (revealed or not), so revealing never makes steps differ.
+    const QJsonArray previousTrace = comparing ? shownTrace(previous->trace) : QJsonArray();
+    m_previousModel->setTrace(previousTrace);
+    m_traceModel->compareWith(previousTrace);
     m_previousModel->compareWith(comparing ? m_traceModel->trace() : QJsonArray());
     m_previousTree->setVisible(comparing);
     // Side by side there is no room for the timelines: the comparison is about which steps differ.

@@ -7,6 +7,8 @@
 #include <ui/engine/embedded_gateway.h>
 
 #include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
 #include <QNetworkReply>
 #include <QPointer>
 #include <QSslCertificate>
@@ -147,6 +149,12 @@ private:
     void showEmptyResponse();
     void updateComparison();
     void spanDetails(QTreeView *tree);
+    void showTrace();
+    // The values of the workspace's secret named values, by every name a policy may use for them ({{name}}).
+    QHash<QString, QString> secretNamedValues() const;
+    // `trace` as the trace view shows it: with "Reveal Secrets" on, {{name}} of a secret named value reads as its
+    // value; otherwise as the gateway masked it.
+    QJsonArray shownTrace(const QJsonArray &trace) const;
     void loadRequest(const QJsonObject &request);
     void rerun();
     void copyCurl(bool reveal);
@@ -248,6 +256,7 @@ private:
     QTreeView *m_previousTree = nullptr;
     TraceModel *m_previousModel = nullptr;
     QCheckBox *m_compareCheck = nullptr;
+    QCheckBox *m_revealSecretsCheck = nullptr;
     QLabel *m_compareNote = nullptr;
     QWidget *m_tracePage = nullptr;
     QLabel *m_traceEmpty = nullptr;

@@ -2,11 +2,16 @@
 
 #include "call_history.h"
 
+#include <ui/entities/local_secrets.h>
+#include <ui/workspace/workspace_document.h>
+
 #include <QPalette>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace gh::console {
 
@@ -54,7 +59,8 @@ QString Substitution::show(const QString &text) const
     return substitute(text, shown, nullptr);
 }
 
-Environments::Environments(CallHistory &history, QObject *parent) : QAbstractListModel(parent), m_history(history)
+Environments::Environments(CallHistory &history, workspace::WorkspaceDocument *document, QObject *parent)
+    : QAbstractListModel(parent), m_history(history), m_document(document)
 {
     connect(&m_history, &CallHistory::reopened, this, &Environments::reload);
     reload();
@@ -75,6 +81,32 @@ bool Environments::prepare()
         return false;
     }
     return true;
+}
+
+bool Environments::writeSecret(const QString &environment, const QString &variable, const std::optional<QString> &value)
+{
+    if (!m_document) {
+        m_error = tr("Secret variables need a workspace to keep them for.");
+        return false;
+    }
+    auto &secrets = entities::LocalSecrets::of(*m_document);
+    const QString key = entities::LocalSecrets::consoleVariableKey(environment, variable);
+    if (!value && !secrets.value(key))
+        return true; // nothing kept: nothing to remove (and no store to create)
+    if (!secrets.write(key, value)) {
+        m_error =
+            tr("The secret variable %1 cannot be kept in your secret store: %2").arg(variable, secrets.errorString());
+        return false;
+    }
+    return true;
+}
+
+std::optional<QString> Environments::readSecret(const QString &environment, const QString &variable) const
+{
+    if (!m_document)
+        return std::nullopt;
+    return entities::LocalSecrets::of(*m_document)
+        .value(entities::LocalSecrets::consoleVariableKey(environment, variable));
 }
 
 void Environments::reload()
@@ -116,6 +148,7 @@ bool Environments::remove(const QString &name)
 {
     if (!prepare())
         return false;
+    const QList<Variable> removed = variables(name);
     QSqlQuery query(QSqlDatabase::database(m_history.connectionName()));
     for (const char *sql :
          {"DELETE FROM environments WHERE name = ?", "DELETE FROM environment_variables WHERE environment = ?"}) {
@@ -126,6 +159,10 @@ bool Environments::remove(const QString &name)
             return false;
         }
     }
+    // The secret values go with their environment; one the store will not drop is left there, unreachable.
+    for (const Variable &variable : removed)
+        if (variable.secret)
+            writeSecret(name, variable.name, std::nullopt);
     reload();
     return true;
 }
@@ -141,6 +178,14 @@ bool Environments::rename(const QString &from, const QString &to)
     }
     if (!prepare())
         return false;
+    // The secret values move first: when the store refuses, nothing is renamed and nothing lost.
+    const QList<Variable> kept = variables(from);
+    for (const Variable &variable : kept)
+        if (variable.secret && !writeSecret(name, variable.name, variable.value))
+            return false;
+    for (const Variable &variable : kept)
+        if (variable.secret)
+            writeSecret(from, variable.name, std::nullopt);
     QSqlQuery query(QSqlDatabase::database(m_history.connectionName()));
     for (const char *sql : {"UPDATE environments SET name = ? WHERE name = ?",
                             "UPDATE environment_variables SET environment = ? WHERE environment = ?"}) {
@@ -166,9 +211,15 @@ QList<Variable> Environments::variables(const QString &environment) const
     query.prepare(QStringLiteral(
         "SELECT name, value, secret FROM environment_variables WHERE environment = ? ORDER BY position"));
     query.addBindValue(environment);
-    if (query.exec())
-        while (query.next())
-            out.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toBool()});
+    if (query.exec()) {
+        while (query.next()) {
+            Variable variable{query.value(0).toString(), query.value(1).toString(), query.value(2).toBool()};
+            // Older files kept secret values in the row; the store's value wins when there is one.
+            if (variable.secret)
+                variable.value = readSecret(environment, variable.name).value_or(variable.value);
+            out.append(variable);
+        }
+    }
     return out;
 }
 
@@ -176,6 +227,18 @@ bool Environments::setVariables(const QString &environment, const QList<Variable
 {
     if (!m_names.contains(environment) || !prepare())
         return false;
+    // Secret values go to the per-user store before the rows are written; a variable no longer secret (or gone)
+    // leaves the store.
+    for (const Variable &variable : variables)
+        if (variable.secret && !writeSecret(environment, variable.name, variable.value))
+            return false;
+    for (const Variable &old : this->variables(environment)) {
+        const bool stillSecret = std::any_of(variables.begin(), variables.end(), [&](const Variable &variable) {
+            return variable.secret && variable.name == old.name;
+        });
+        if (old.secret && !stillSecret)
+            writeSecret(environment, old.name, std::nullopt);
+    }
     QSqlDatabase db = QSqlDatabase::database(m_history.connectionName());
     db.transaction();
     QSqlQuery query(db);
@@ -188,7 +251,7 @@ bool Environments::setVariables(const QString &environment, const QList<Variable
         query.addBindValue(environment);
         query.addBindValue(i);
         query.addBindValue(variables[i].name);
-        query.addBindValue(variables[i].value);
+        query.addBindValue(variables[i].secret ? QString(QLatin1String("")) : variables[i].value);
         query.addBindValue(variables[i].secret ? 1 : 0);
         ok = query.exec();
     }

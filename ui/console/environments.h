@@ -6,6 +6,12 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
+namespace gh::workspace {
+class WorkspaceDocument;
+}
+
 namespace gh::console {
 
 class CallHistory;
@@ -29,11 +35,15 @@ struct Substitution {
 };
 
 // The workspace's environments (name → variables), in tables of the history's SQLite file; as a list model of
-// their names, renamed in place (setData).
+// their names, renamed in place (setData). A secret variable's value is kept in the per-user secret store
+// (entities::LocalSecrets, "console-environment/<environment>/<variable>" under the workspace), never in the file:
+// its row there has an empty value and the secret flag.
 class Environments : public QAbstractListModel {
     Q_OBJECT
 public:
-    explicit Environments(CallHistory &history, QObject *parent = nullptr);
+    // Without a document, secret variables cannot be kept (setVariables refuses them).
+    explicit Environments(CallHistory &history, workspace::WorkspaceDocument *document = nullptr,
+                          QObject *parent = nullptr);
 
     QStringList names() const { return m_names; }
     // Adds an environment named `name`, or the first free "Environment N" when empty; its name, or empty.
@@ -61,8 +71,13 @@ signals:
 
 private:
     bool prepare();
+    // Writes (or, with no value, removes) a secret variable's value in the per-user store; false and m_error when
+    // the store refused.
+    bool writeSecret(const QString &environment, const QString &variable, const std::optional<QString> &value);
+    std::optional<QString> readSecret(const QString &environment, const QString &variable) const;
 
     CallHistory &m_history;
+    workspace::WorkspaceDocument *m_document = nullptr;
     QStringList m_names;
     QString m_error;
 };

@@ -62,6 +62,11 @@ QString LocalSecrets::subscriptionKey(const QString &subscription, const QString
     return QStringLiteral("subscription/") + subscription + QLatin1Char('/') + which;
 }
 
+QString LocalSecrets::consoleVariableKey(const QString &environment, const QString &variable)
+{
+    return QStringLiteral("console-environment/") + environment + QLatin1Char('/') + variable;
+}
+
 bool LocalSecrets::open(bool create) const
 {
     if (m_store)

@@ -31,6 +31,8 @@ public:
     // Named value and subscription keys as the engine spells them.
     static QString namedValueKey(const QString &name);
     static QString subscriptionKey(const QString &subscription, const QString &which); // "primaryKey"
+    // A secret variable of one of the test console's environments (the engine never reads these).
+    static QString consoleVariableKey(const QString &environment, const QString &variable);
 
     // Whether values can be kept: the store opens, or there is none yet and the first write will create it.
     // False (and errorString() says why) when it cannot be opened.

@@ -377,7 +377,7 @@ TEST(Engine, TracesRequestsThatAskWithTheToken)
                                                "inbound/api/set-variable", "backend/global/forward-request",
                                                "outbound/api/set-header"}));
     EXPECT_NE(everything.find("variable order = 42"), std::string::npos) << everything;
-    EXPECT_NE(everything.find("X-Token: \"***\""), std::string::npos) << everything;
+    EXPECT_NE(everything.find("X-Token: \"{{api-token}}\""), std::string::npos) << everything;
     EXPECT_EQ(everything.find("s3cr3t"), std::string::npos) << everything;
 
     // A wrong token traces nothing.
@@ -401,6 +401,55 @@ TEST(Engine, TracesRequestsThatAskWithTheToken)
     EXPECT_EQ(refusal->entries[1].source, "authorization");
     EXPECT_EQ(refusal->entries[1].outcome, "fail");
     EXPECT_NE(refusal->entries[1].message.find("subscription key"), std::string::npos) << refusal->entries[1].message;
+}
+
+// A trace names the secret it hides: `{{name}}` as the policy wrote it stands where the value was, and a secret whose
+// value holds another secret's value is masked whole, under its own name, never leaving a piece of it.
+TEST(Engine, TracesNameTheSecretsTheyMask)
+{
+    auto backend = startBackend();
+    TempFolder folder;
+    writeWorkspace(folder, backend->address());
+    folder.write("named values/backend-token/namedValueInformation.json",
+                 R"({"properties": {"displayName": "backend-token", "secret": true, "value": "tok-9f8e7d-long"}})");
+    folder.write("named values/token-part/namedValueInformation.json",
+                 R"({"properties": {"displayName": "token-part", "secret": true, "value": "9f8e7d"}})");
+    folder.write("named values/region/namedValueInformation.json",
+                 R"({"properties": {"displayName": "region", "secret": false, "value": "west-9f"}})");
+    folder.write("apis/orders/policy.xml", R"xml(<policies>
+  <inbound>
+    <base />
+    <set-header name="Authorization" exists-action="override"><value>Bearer {{backend-token}}</value></set-header>
+    <set-header name="X-Part" exists-action="override"><value>{{token-part}}-{{region}}</value></set-header>
+  </inbound>
+  <backend><base /></backend>
+  <outbound><base /></outbound>
+  <on-error><base /></on-error>
+</policies>)xml");
+    Engine engine({.workspace = folder.path(), .threads = 1, .useSecretStore = false});
+    ASSERT_TRUE(engine.start().ok()) << (engine.diagnostics().empty() ? "" : format(engine.diagnostics()[0]));
+
+    test::Connection traced(engine.port());
+    traced.send("GET /orders/orders/42 HTTP/1.1\r\nHost: x\r\nOcp-Apim-Subscription-Key: key-1\r\n"
+                "Apim-Debug-Authorization: " +
+                engine.traceToken() + "\r\n\r\n");
+    const auto response = traced.read();
+    ASSERT_EQ(response.status, 200);
+    const auto trace = engine.trace(response.headers.at("apim-trace-id"));
+    ASSERT_NE(trace, nullptr);
+    std::string everything;
+    for (const auto &entry : trace->entries) {
+        everything += entry.message + "\n";
+        for (const auto &change : entry.changes)
+            everything += change + "\n";
+    }
+    EXPECT_NE(everything.find("Authorization: \"Bearer {{backend-token}}\""), std::string::npos) << everything;
+    EXPECT_NE(everything.find("X-Part: \"{{token-part}}-west-9f\""), std::string::npos) << everything;
+    // Neither value, nor any piece of the longer one, shows anywhere.
+    EXPECT_EQ(everything.find("9f8e7d"), std::string::npos) << everything;
+    EXPECT_EQ(everything.find("tok-"), std::string::npos) << everything;
+    EXPECT_EQ(everything.find("-long"), std::string::npos) << everything;
+    EXPECT_EQ(everything.find("***"), std::string::npos) << everything;
 }
 
 } // namespace gw::engine

@@ -10,6 +10,7 @@
 #include <ui/console/trace_model.h>
 #include <ui/console/trusted_certificates.h>
 #include <ui/engine/embedded_gateway.h>
+#include <ui/entities/local_secrets.h>
 #include <ui/shell/main_window.h>
 #include <ui/shell/theme.h>
 #include <ui/workspace/policy_target.h>
@@ -22,6 +23,9 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,8 +33,12 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
@@ -44,6 +52,7 @@
 using gh::console::CallHistory;
 using gh::console::ConsoleView;
 using gh::console::TraceModel;
+using gh::entities::LocalSecrets;
 
 namespace {
 
@@ -168,14 +177,31 @@ struct ServedOverTls {
     }
 };
 
+// The files under `folder` whose bytes contain `text` (an SQLite file, its journal and write-ahead log included).
+QStringList filesContaining(const QString &folder, const QString &text)
+{
+    QStringList hits;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(text.toUtf8()))
+            hits << file.fileName();
+    }
+    return hits;
+}
+
 } // namespace
 
 class ConsoleTest : public QObject {
     Q_OBJECT
 
+    std::unique_ptr<gw::test::TempFolder> m_dataHome; // the per-user secret store (and console data) live here
+
 private slots:
     void initTestCase()
     {
+        m_dataHome = std::make_unique<gw::test::TempFolder>();
+        qputenv("XDG_DATA_HOME", QByteArray::fromStdString(m_dataHome->path().string()));
         QApplication::setOrganizationName(QStringLiteral("GatehouseTest"));
         QApplication::setApplicationName(QStringLiteral("ConsoleTest"));
         QSettings().clear();
@@ -790,6 +816,186 @@ private slots:
         QCOMPARE(kept.size(), 3);
         QVERIFY(kept.at(1).secret);
         QCOMPARE(kept.at(1).value, QStringLiteral("s3cret-token"));
+    }
+
+    void revealsSecretNamedValuesOnlyWhenAsked()
+    {
+        // A copy of the sample whose global policy copies a secret named value into a header; the value is in the
+        // per-user secret store, where the embedded gateway reads it.
+        gw::test::TempFolder temp;
+        temp.copySample("ws");
+        temp.write("ws/named values/backend-token/namedValueInformation.json",
+                   R"({"properties": {"displayName": "backend-token", "secret": true}})");
+        temp.write("ws/policy.xml", R"xml(<policies>
+	<inbound>
+		<include-fragment fragment-id="correlation-id" />
+		<set-header name="Authorization" exists-action="override"><value>Bearer {{backend-token}}</value></set-header>
+	</inbound>
+	<backend><forward-request /></backend>
+	<outbound />
+	<on-error />
+</policies>)xml");
+        gh::workspace::WorkspaceDocument document;
+        QVERIFY(document.open(QString::fromStdString((temp.path() / "ws").string())));
+        const QString secret = QStringLiteral("tok-4711-very-secret");
+        QVERIFY(LocalSecrets::of(document).write(LocalSecrets::namedValueKey(QStringLiteral("backend-token")), secret));
+        gh::engine::EmbeddedGateway gateway;
+        gateway.start(document.root());
+        QCOMPARE(gateway.state(), gh::engine::EmbeddedGateway::State::Running);
+
+        ConsoleView view(document, &gateway);
+        view.resize(1200, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        choose(child<QComboBox>(view, "apiCombo"), QStringLiteral("petstore-api"));
+        choose(child<QComboBox>(view, "operationCombo"), QStringLiteral("list-pets"));
+        choose(child<QComboBox>(view, "subscriptionCombo"), QStringLiteral("starter-demo"));
+        QVERIFY(sendAndWait(view));
+        QCOMPARE(child<QLabel>(view, "statusLabel")->text(), QStringLiteral("200 OK"));
+
+        // Masked by default: the trace names the secret, never shows it.
+        auto *tree = child<QTreeView>(view, "traceTree");
+        QString rows = treeTexts(*tree->model()).join(QLatin1Char('\n'));
+        QVERIFY2(rows.contains(QStringLiteral("Bearer {{backend-token}}")), qPrintable(rows));
+        QVERIFY2(!rows.contains(secret), qPrintable(rows));
+        auto *tabs = child<QTabWidget>(view, "responseTabs");
+        tabs->setCurrentWidget(child<QWidget>(view, "traceStack"));
+        auto *reveal = child<QCheckBox>(view, "revealSecretsCheck");
+        QVERIFY(reveal->isVisibleTo(&view));
+        QVERIFY(!reveal->isChecked());
+        QVERIFY(!reveal->accessibleName().isEmpty());
+
+        // On request, the real value.
+        QTest::mouseClick(reveal, Qt::LeftButton);
+        QVERIFY(reveal->isChecked());
+        rows = treeTexts(*tree->model()).join(QLatin1Char('\n'));
+        QVERIFY2(rows.contains(QStringLiteral("Bearer ") + secret), qPrintable(rows));
+        QVERIFY2(!rows.contains(QStringLiteral("{{backend-token}}")), qPrintable(rows));
+
+        // What is kept never has it: the call shown, the history's stored trace, the history's file.
+        const qint64 id = view.currentCall()->id;
+        QVERIFY(!QJsonDocument(view.currentCall()->trace).toJson().contains(secret.toUtf8()));
+        const auto stored = view.history()->load(id);
+        QVERIFY(stored);
+        const QByteArray storedTrace = QJsonDocument(stored->trace).toJson();
+        QVERIFY2(storedTrace.contains("{{backend-token}}"), storedTrace.constData());
+        QVERIFY(!storedTrace.contains(secret.toUtf8()));
+        QVERIFY2(filesContaining(QFileInfo(view.history()->fileName()).absolutePath(), secret).isEmpty(),
+                 qPrintable(filesContaining(QFileInfo(view.history()->fileName()).absolutePath(), secret).join(',')));
+
+        // The next call starts masked again.
+        QVERIFY(sendAndWait(view));
+        QVERIFY(view.currentCall()->id != id);
+        QVERIFY(!reveal->isChecked());
+        rows = treeTexts(*tree->model()).join(QLatin1Char('\n'));
+        QVERIFY2(rows.contains(QStringLiteral("Bearer {{backend-token}}")) && !rows.contains(secret), qPrintable(rows));
+
+        // A trace that hides no secret has no toggle: without a key the call is refused before the policies run.
+        choose(child<QComboBox>(view, "subscriptionCombo"), QString());
+        QVERIFY(sendAndWait(view));
+        QCOMPARE(child<QLabel>(view, "statusLabel")->text().left(3), QStringLiteral("401"));
+        QVERIFY(!view.traceModel()->isEmpty());
+        rows = treeTexts(*tree->model()).join(QLatin1Char('\n'));
+        QVERIFY2(!rows.contains(QStringLiteral("{{backend-token}}")), qPrintable(rows));
+        QVERIFY(!reveal->isVisibleTo(&view));
+    }
+
+    void keepsSecretVariablesInTheSecretStore()
+    {
+        Served served;
+        const QString secret = QStringLiteral("env-s3cret-0815");
+        QString file;
+        {
+            ConsoleView view(served.document, &served.gateway);
+            auto *environments = view.environments();
+            QCOMPARE(environments->add(QStringLiteral("Local")), QStringLiteral("Local"));
+            QVERIFY2(environments->setVariables(QStringLiteral("Local"),
+                                                {{QStringLiteral("token"), secret, true},
+                                                 {QStringLiteral("greeting"), QStringLiteral("hello"), false}}),
+                     qPrintable(environments->errorString()));
+            file = view.history()->fileName();
+        }
+        QVERIFY(QFileInfo::exists(file));
+
+        // The file keeps the variable, flagged secret, without its value; plain variables as they are.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("SELECT name, value, secret FROM environment_variables "
+                                              "WHERE environment = 'Local' ORDER BY position")));
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toString(), QStringLiteral("token"));
+            QCOMPARE(query.value(1).toString(), QString());
+            QCOMPARE(query.value(2).toInt(), 1);
+            QVERIFY(query.next());
+            QCOMPARE(query.value(1).toString(), QStringLiteral("hello"));
+            QCOMPARE(query.value(2).toInt(), 0);
+            QVERIFY(!query.next());
+            query.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
+        QVERIFY2(filesContaining(QFileInfo(file).absolutePath(), secret).isEmpty(),
+                 qPrintable(filesContaining(QFileInfo(file).absolutePath(), secret).join(',')));
+        // It is in the per-user secret store, under the workspace.
+        QCOMPARE(LocalSecrets::of(served.document)
+                     .value(LocalSecrets::consoleVariableKey(QStringLiteral("Local"), QStringLiteral("token"))),
+                 std::optional<QString>(secret));
+
+        // A new view resolves it, in the editor and in what is sent.
+        ConsoleView again(served.document, &served.gateway);
+        const auto kept = again.environments()->variables(QStringLiteral("Local"));
+        QCOMPARE(kept.size(), 2);
+        QVERIFY(kept.at(0).secret);
+        QCOMPARE(kept.at(0).value, secret);
+        QCOMPARE(again.environments()->substitution(QStringLiteral("Local")).apply(QStringLiteral("{{token}}")),
+                 secret);
+
+        // Renamed, the value follows; no longer secret, it leaves the store; removed, nothing is left.
+        QVERIFY(again.environments()->rename(QStringLiteral("Local"), QStringLiteral("Dev")));
+        QCOMPARE(again.environments()->variables(QStringLiteral("Dev")).at(0).value, secret);
+        QVERIFY(!LocalSecrets::of(served.document)
+                     .value(LocalSecrets::consoleVariableKey(QStringLiteral("Local"), QStringLiteral("token"))));
+        QVERIFY(again.environments()->setVariables(QStringLiteral("Dev"),
+                                                   {{QStringLiteral("token"), QStringLiteral("now-plain"), false}}));
+        QVERIFY(!LocalSecrets::of(served.document)
+                     .value(LocalSecrets::consoleVariableKey(QStringLiteral("Dev"), QStringLiteral("token"))));
+        QVERIFY(again.environments()->setVariables(QStringLiteral("Dev"), {{QStringLiteral("token"), secret, true}}));
+        QVERIFY(again.environments()->remove(QStringLiteral("Dev")));
+        QVERIFY(!LocalSecrets::of(served.document)
+                     .value(LocalSecrets::consoleVariableKey(QStringLiteral("Dev"), QStringLiteral("token"))));
+    }
+
+    void givesTheResponseTheLargerShareAndKeepsTheSplit()
+    {
+        QSettings().remove(QStringLiteral("console/workSplit"));
+        Served served;
+        int chosen = 0;
+        {
+            ConsoleView view(served.document, &served.gateway);
+            view.resize(1000, 560);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            auto *work = child<QSplitter>(view, "consoleWorkSplitter");
+            const QList<int> sizes = work->sizes();
+            QVERIFY2(sizes.at(1) > sizes.at(0),
+                     qPrintable(QStringLiteral("%1 / %2").arg(sizes.at(0)).arg(sizes.at(1))));
+            // The builder's pages scroll instead of holding it tall.
+            QVERIFY(child<QScrollArea>(view, "parametersPageScroll"));
+            QVERIFY(child<QScrollArea>(view, "bodyPageScroll"));
+            // The user drags the handle down: the split is kept.
+            chosen = sizes.at(0) + 60;
+            work->setSizes({chosen, sizes.at(1) - 60});
+            emit work->splitterMoved(chosen, 1);
+        }
+        ConsoleView again(served.document, &served.gateway);
+        again.resize(1000, 560);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(qAbs(child<QSplitter>(again, "consoleWorkSplitter")->sizes().at(0) - chosen) <= 2);
+        QSettings().remove(QStringLiteral("console/workSplit"));
     }
 
     void revealsTheKeyOnlyWhenAsked()
