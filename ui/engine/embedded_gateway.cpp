@@ -52,6 +52,7 @@ GatewaySettings GatewaySettings::load()
     out.tls = settings.value(QStringLiteral("gateway/tls"), false).toBool();
     out.certificateFile = settings.value(QStringLiteral("gateway/certificateFile")).toString();
     out.keyFile = settings.value(QStringLiteral("gateway/keyFile")).toString();
+    out.analyticsRetentionDays = settings.value(QStringLiteral("gateway/analyticsRetentionDays"), 7).toInt();
     return out;
 }
 
@@ -62,6 +63,7 @@ void GatewaySettings::save() const
     settings.setValue(QStringLiteral("gateway/tls"), tls);
     settings.setValue(QStringLiteral("gateway/certificateFile"), certificateFile);
     settings.setValue(QStringLiteral("gateway/keyFile"), keyFile);
+    settings.setValue(QStringLiteral("gateway/analyticsRetentionDays"), analyticsRetentionDays);
 }
 
 EmbeddedGateway::EmbeddedGateway(QObject *parent) : QObject(parent)
@@ -126,10 +128,9 @@ gw::telemetry::LogBus::Subscription EmbeddedGateway::subscribe(const std::string
     return m_engine ? m_engine->logBus().subscribe(name) : gw::telemetry::LogBus::Subscription();
 }
 
-void EmbeddedGateway::setAnalyticsFile(const QString &file, int retentionDays)
+void EmbeddedGateway::setAnalyticsFile(const QString &file)
 {
     m_analyticsFile = file;
-    m_analyticsRetentionDays = retentionDays;
     openAnalyticsWriter();
 }
 
@@ -141,7 +142,7 @@ void EmbeddedGateway::openAnalyticsWriter()
         return;
     auto writer = gw::telemetry::AnalyticsWriter::open(
         m_engine->logBus(), m_analyticsFile.toStdString(),
-        {.retention = std::chrono::hours(24 * std::max(0, m_analyticsRetentionDays))});
+        {.retention = std::chrono::hours(24 * std::max(0, m_settings.analyticsRetentionDays))});
     if (writer) {
         m_analyticsWriter = std::move(writer.value());
     } else {

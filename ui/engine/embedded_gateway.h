@@ -31,8 +31,9 @@ namespace gh::engine {
 struct GatewaySettings {
     quint16 port = 0; // 0: any free port
     bool tls = false;
-    QString certificateFile; // PEM
-    QString keyFile;         // PEM
+    QString certificateFile;        // PEM
+    QString keyFile;                // PEM
+    int analyticsRetentionDays = 7; // the analytics history keeps this many days; 0: everything
 
     static GatewaySettings load();
     void save() const;
@@ -97,7 +98,8 @@ public:
 
     // While running, every request is also written to this SQLite analytics history (gw::telemetry::AnalyticsWriter,
     // the format `gatehouse-gateway --analytics-db` writes); empty: none. Takes effect at once.
-    void setAnalyticsFile(const QString &file, int retentionDays = 7);
+    // The history keeps settings().analyticsRetentionDays days.
+    void setAnalyticsFile(const QString &file);
     QString analyticsFile() const { return m_analyticsFile; }
     // Records the history writer lost because it fell behind, and its last error ("" when none).
     quint64 analyticsDropped() const;
@@ -128,7 +130,6 @@ private:
     std::unique_ptr<gw::engine::Engine> m_engine;
     std::unique_ptr<gw::telemetry::AnalyticsWriter> m_analyticsWriter;
     QString m_analyticsFile;
-    int m_analyticsRetentionDays = 7;
     QString m_analyticsOpenError;
     struct Subscription;
     std::unique_ptr<Subscription> m_subscription;

@@ -31,7 +31,7 @@ QLabel *problemLabel(const char *name)
 } // namespace
 
 SettingsDialog::SettingsDialog(const engine::GatewaySettings &settings, QWidget *parent)
-    : QDialog(parent), m_port(new QSpinBox), m_tls(new QCheckBox(tr("Serve &HTTPS (TLS)"))),
+    : QDialog(parent), m_port(new QSpinBox), m_retention(new QSpinBox), m_tls(new QCheckBox(tr("Serve &HTTPS (TLS)"))),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
     setObjectName(QStringLiteral("settingsDialog"));
@@ -65,6 +65,18 @@ SettingsDialog::SettingsDialog(const engine::GatewaySettings &settings, QWidget 
     m_certificate->setText(settings.certificateFile);
     m_key = addFileRow(form, tr("Private &key:"), "keyEdit", &m_keyProblem);
     m_key->setText(settings.keyFile);
+
+    // How long the analytics history (every request the gateway served) is kept.
+    m_retention->setObjectName(QStringLiteral("retentionSpin"));
+    m_retention->setAccessibleName(tr("Keep analytics history"));
+    m_retention->setRange(0, 3650);
+    m_retention->setSpecialValueText(tr("Forever"));
+    m_retention->setSuffix(tr(" days"));
+    m_retention->setValue(settings.analyticsRetentionDays);
+    m_retention->setToolTip(tr("Requests older than this are deleted from the analytics history about once a minute."));
+    auto *retentionLabel = new QLabel(tr("Keep analytics &history:"));
+    retentionLabel->setBuddy(m_retention);
+    form->addRow(retentionLabel, m_retention);
     layout->addLayout(form);
 
     auto *note = new QLabel(tr("Changes take effect when the gateway restarts; a running gateway restarts when you "
@@ -143,6 +155,7 @@ engine::GatewaySettings SettingsDialog::settings() const
     out.tls = m_tls->isChecked();
     out.certificateFile = m_certificate->text().trimmed();
     out.keyFile = m_key->text().trimmed();
+    out.analyticsRetentionDays = m_retention->value();
     return out;
 }
 

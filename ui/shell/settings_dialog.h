@@ -27,6 +27,7 @@ private:
     void validate();
 
     QSpinBox *m_port;
+    QSpinBox *m_retention;
     QCheckBox *m_tls;
     QLineEdit *m_certificate = nullptr;
     QLineEdit *m_key = nullptr;

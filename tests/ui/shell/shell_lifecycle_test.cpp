@@ -528,8 +528,15 @@ private slots:
         QVERIFY(ok->isEnabled());
         auto *port = dialog->findChild<QSpinBox *>(QStringLiteral("portSpin"));
         port->setValue(45678);
+        auto *retention = dialog->findChild<QSpinBox *>(QStringLiteral("retentionSpin"));
+        QCOMPARE(retention->value(), 7);
+        retention->setValue(0);
+        QCOMPARE(retention->text(), QStringLiteral("Forever"));
+        retention->setValue(30);
         QTest::mouseClick(ok, Qt::LeftButton);
         QCOMPARE(window.gateway()->settings().port, 45678);
+        QCOMPARE(window.gateway()->settings().analyticsRetentionDays, 30);
+        QCOMPARE(QSettings().value(QStringLiteral("gateway/analyticsRetentionDays")).toInt(), 30);
         QCOMPARE(QSettings().value(QStringLiteral("gateway/port")).toInt(), 45678);
         QCOMPARE(gh::engine::GatewaySettings::load().certificateFile, QStringLiteral("/no/such/cert.pem"));
         gh::engine::GatewaySettings{}.save();
