@@ -1,5 +1,7 @@
 #include <telemetry/analytics_writer.h>
 
+#include <algorithm>
+
 namespace gw::telemetry {
 
 Result<std::unique_ptr<AnalyticsWriter>> AnalyticsWriter::open(LogBus &bus, const std::filesystem::path &file,
@@ -44,6 +46,10 @@ void AnalyticsWriter::write(std::vector<RequestRecord> &batch)
         const std::lock_guard lock(m_errorMutex);
         m_lastError = error.message;
     };
+    // The bus hands records over one I/O thread after another; the history keeps them in the order they started, so
+    // the request log (newest first by row) reads as a timeline.
+    std::stable_sort(batch.begin(), batch.end(),
+                     [](const RequestRecord &a, const RequestRecord &b) { return a.startTime < b.startTime; });
     if (const auto written = m_store->append(batch)) {
         m_written.fetch_add(batch.size(), std::memory_order_relaxed);
     } else {

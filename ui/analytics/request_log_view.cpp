@@ -2,6 +2,7 @@
 
 #include "history_reader.h"
 
+#include <ui/console/timeline_delegate.h>
 #include <ui/console/trace_model.h>
 #include <ui/engine/embedded_gateway.h>
 
@@ -355,8 +356,8 @@ QWidget *RequestLogView::buildDetails()
     m_traceTree->setUniformRowHeights(true);
     m_traceTree->setWordWrap(false);
     m_traceTree->setMinimumHeight(100);
-    // The timeline column needs the console's delegate; the figures say the same here.
-    m_traceTree->setColumnHidden(console::TraceModel::TimelineColumn, true);
+    m_traceTree->setItemDelegateForColumn(console::TraceModel::TimelineColumn,
+                                          new console::TimelineDelegate(m_traceTree));
     m_traceTree->header()->setStretchLastSection(true);
 
     m_openInConsole = new QPushButton(tr("&Open in Test Console"), content);
@@ -646,7 +647,10 @@ void RequestLogView::showDetails()
         m_detailsSized = true;
         const int total = m_detailsSplitter->height() - m_detailsSplitter->handleWidth();
         const int fields = m_detailsContent->sizeHint().height();
-        const int traceWanted = m_traceModel->isEmpty() ? m_traceBox->minimumSizeHint().height() : total * 2 / 5;
+        // The note wraps: its height depends on the pane's width.
+        const int noteHeight = m_traceBox->layout()->totalHeightForWidth(std::max(m_traceBox->width(), 200));
+        const int traceWanted =
+            m_traceModel->isEmpty() ? std::max(noteHeight, m_traceBox->minimumSizeHint().height()) : total * 2 / 5;
         const int top = std::max(total / 3, std::min(fields, total - traceWanted));
         m_detailsSplitter->setSizes({top, total - top});
     }
