@@ -1257,6 +1257,40 @@ void ConsoleView::selectOperation(const QString &api, const QString &operation)
         m_operationCombo->setCurrentIndex(operationIndex);
 }
 
+void ConsoleView::openRecorded(const QString &method, const QString &api, const QString &operation, const QString &path,
+                               const QString &query, const QString &subscription)
+{
+    QList<KeyValueModel::Pair> pairs;
+    for (const auto &[name, value] : QUrlQuery(query).queryItems(QUrl::FullyDecoded))
+        pairs.append({name, value});
+    selectOperation(api, operation);
+    const gw::model::Operation *matched = currentOperation();
+    if (!matched || m_operationCombo->currentData().toString() != operation) {
+        m_apiCombo->setCurrentIndex(m_apiCombo->findData(QString()));
+        const QString base = m_gateway ? m_gateway->address() : QString();
+        m_urlEdit->setText(base + path + (query.isEmpty() ? QString() : QLatin1Char('?') + query));
+        m_queryModel->setPairs({});
+    } else {
+        // The template's segments are the last ones of the path (after the API's path and version).
+        const QStringList templateSegments = fromStd(matched->urlTemplate).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        const QStringList pathSegments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        const qsizetype offset = pathSegments.size() - templateSegments.size();
+        for (qsizetype i = 0; offset >= 0 && i < templateSegments.size(); ++i) {
+            const QString &segment = templateSegments[i];
+            if (!segment.startsWith(QLatin1Char('{')) || !segment.endsWith(QLatin1Char('}')))
+                continue;
+            const QString name = segment.mid(1, segment.size() - 2);
+            for (const auto &[field, edit] : m_templateFields)
+                if (field == name)
+                    edit->setText(QUrl::fromPercentEncoding(pathSegments[offset + i].toUtf8()));
+        }
+        m_queryModel->setPairs(pairs);
+    }
+    m_methodCombo->setCurrentText(method);
+    selectSubscription(subscription);
+    updatePreview();
+}
+
 void ConsoleView::selectSubscription(const QString &name)
 {
     const int index = m_subscriptionCombo->findData(name);

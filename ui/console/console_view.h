@@ -68,6 +68,11 @@ public:
     void selectOperation(const QString &api, const QString &operation = {});
     // Picks the subscription whose key is sent (by name; empty: no key).
     void selectSubscription(const QString &name);
+    // Fills the builder with a request the gateway served (the analytics' "Open in Test Console"): its API and
+    // operation with the template parameters and query read from the recorded path, or, when it matched no
+    // operation, its method and URL on the embedded gateway; and the subscription it used.
+    void openRecorded(const QString &method, const QString &api, const QString &operation, const QString &path,
+                      const QString &query, const QString &subscription);
 
     // The URL the request goes to, as shown (keys in the query masked).
     QString urlPreview() const;

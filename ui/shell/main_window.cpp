@@ -735,8 +735,9 @@ analytics::AnalyticsView *MainWindow::showAnalytics()
     view->setProperty("itemKey", key);
     connect(view, &analytics::AnalyticsView::openInConsole, this, [this](const gw::telemetry::RequestRecord &record) {
         console::ConsoleView *console = console::showConsole(*m_editors, *m_document, m_gateway);
-        console->selectOperation(QString::fromStdString(record.api), QString::fromStdString(record.operation));
-        console->selectSubscription(QString::fromStdString(record.subscription));
+        const auto text = [](const std::string &value) { return QString::fromStdString(value); };
+        console->openRecorded(text(record.method), text(record.api), text(record.operation), text(record.path),
+                              text(record.query), text(record.subscription));
         console->setFocus();
     });
     m_editors->setCurrentIndex(m_editors->addTab(view, tr("Analytics")));
@@ -769,15 +770,14 @@ void MainWindow::afterLoad(bool keepTabs)
     const QString current =
         m_editors->currentWidget() ? m_editors->currentWidget()->property("itemKey").toString() : QString();
     int currentRow = -1;
-    // The test console is no entity's editor: it follows the document itself (same folder, same history), so a
-    // reload keeps it open, its builder and response as they were.
-    QPointer<QWidget> console;
-    QString consoleTitle;
+    // The test console and the analytics are no entity's editors: they follow the document itself (same folder, same
+    // history), so a reload keeps them open as they were.
+    QList<QPair<QPointer<QWidget>, QString>> kept;
     while (m_editors->count() > 0) {
         QWidget *page = m_editors->widget(0);
-        if (keepTabs && qobject_cast<console::ConsoleView *>(page)) {
-            console = page;
-            consoleTitle = m_editors->tabText(0);
+        if (keepTabs &&
+            (qobject_cast<console::ConsoleView *>(page) || qobject_cast<analytics::AnalyticsView *>(page))) {
+            kept.append({page, m_editors->tabText(0)});
             m_editors->removeTab(0);
             continue;
         }
@@ -798,9 +798,11 @@ void MainWindow::afterLoad(bool keepTabs)
         openItem(index);
     if (currentRow >= 0)
         m_editors->setCurrentIndex(currentRow + 1);
-    if (console) {
-        const int index = m_editors->addTab(console, consoleTitle);
-        if (current == console->property("itemKey").toString())
+    for (const auto &[page, title] : kept) {
+        if (!page)
+            continue;
+        const int index = m_editors->addTab(page, title);
+        if (current == page->property("itemKey").toString())
             m_editors->setCurrentIndex(index);
     }
     updateTitle();

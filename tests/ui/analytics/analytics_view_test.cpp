@@ -5,17 +5,24 @@
 #include <ui/analytics/live_traffic.h>
 #include <ui/analytics/request_log_view.h>
 #include <ui/analytics/top_table_model.h>
+#include <ui/console/console_view.h>
 #include <ui/engine/embedded_gateway.h>
+#include <ui/shell/main_window.h>
+#include <ui/shell/theme.h>
 #include <ui/workspace/workspace_document.h>
 
 #include <QAbstractItemModel>
+#include <QAction>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
 
@@ -196,6 +203,43 @@ private slots:
         QVERIFY(view.findChild<QLabel *>(QStringLiteral("analyticsSource"))
                     ->text()
                     .contains(QStringLiteral("production.sqlite")));
+    }
+
+    void opensARequestOfTheLogInTheTestConsole()
+    {
+        gw::test::TempFolder temp;
+        temp.copySample("ws");
+        gh::shell::Theme theme(*qApp);
+        gh::shell::MainWindow window(theme);
+        QVERIFY(window.openWorkspace(QString::fromStdString((temp.path() / "ws").string())));
+        window.show();
+        auto *action = window.findChild<QAction *>(QStringLiteral("analyticsAction"));
+        QVERIFY(action);
+        action->trigger();
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("editorTabs"));
+        auto *view = qobject_cast<AnalyticsView *>(tabs->currentWidget());
+        QVERIFY(view);
+        QVERIFY(view->historyFile().endsWith(QStringLiteral("analytics.sqlite")));
+        gw::telemetry::RequestRecord record;
+        record.method = "GET";
+        record.api = "conference-api";
+        record.operation = "get-session";
+        record.path = "/conference/v1/sessions/s-7";
+        record.subscription = "starter-demo";
+        emit view->requestLog()->openInConsole(record);
+        auto *console = qobject_cast<gh::console::ConsoleView *>(tabs->currentWidget());
+        QVERIFY(console);
+        QCOMPARE(console->findChild<QLineEdit *>(QStringLiteral("templateParameter_id"))->text(),
+                 QStringLiteral("s-7"));
+        // Gateway > Analytics again brings the same tab forward.
+        action->trigger();
+        QCOMPARE(tabs->currentWidget(), view);
+        // Reading the files again keeps both tabs (they follow the document, not an entity).
+        QPointer<AnalyticsView> kept = view;
+        QVERIFY(window.revert());
+        QVERIFY(kept);
+        QCOMPARE(tabs->currentWidget(), kept.data());
+        QVERIFY(tabs->indexOf(console) >= 0);
     }
 
 private:

@@ -1034,6 +1034,37 @@ private slots:
         QVERIFY(key->text().isEmpty());
     }
 
+    void opensARecordedRequest()
+    {
+        Served served;
+        ConsoleView view(served.document, &served.gateway);
+        view.resize(1200, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        // A request that matched an operation: the template parameter and the query come back from the path.
+        view.openRecorded(QStringLiteral("GET"), QStringLiteral("conference-api"), QStringLiteral("get-session"),
+                          QStringLiteral("/conference/v1/sessions/s-101"), QStringLiteral("expand=speakers"),
+                          QStringLiteral("unlimited-demo"));
+        QCOMPARE(child<QComboBox>(view, "operationCombo")->currentData().toString(), QStringLiteral("get-session"));
+        QCOMPARE(child<QLineEdit>(view, "templateParameter_id")->text(), QStringLiteral("s-101"));
+        QCOMPARE(child<QComboBox>(view, "subscriptionCombo")->currentData().toString(),
+                 QStringLiteral("unlimited-demo"));
+        QVERIFY2(view.urlPreview().endsWith(QStringLiteral("/conference/v1/sessions/s-101?expand=speakers")),
+                 qPrintable(view.urlPreview()));
+        QVERIFY(sendAndWait(view));
+        QCOMPARE(child<QLabel>(view, "statusLabel")->text(), QStringLiteral("200 OK"));
+
+        // One that matched nothing: the same method and URL, typed.
+        view.openRecorded(QStringLiteral("DELETE"), QString(), QString(), QStringLiteral("/nowhere/at/all"),
+                          QStringLiteral("a=b"), QString());
+        QCOMPARE(child<QComboBox>(view, "apiCombo")->currentData().toString(), QString());
+        QCOMPARE(child<QComboBox>(view, "methodCombo")->currentText(), QStringLiteral("DELETE"));
+        QCOMPARE(child<QLineEdit>(view, "urlEdit")->text(),
+                 served.gateway.address() + QStringLiteral("/nowhere/at/all?a=b"));
+        QVERIFY(sendAndWait(view));
+        QVERIFY(child<QLabel>(view, "statusLabel")->text().startsWith(QStringLiteral("404")));
+    }
+
     void keepsTheConsoleOpenWhenTheWorkspaceIsReadAgain()
     {
         gw::test::TempFolder temp;
