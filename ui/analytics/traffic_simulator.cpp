@@ -112,24 +112,13 @@ void TrafficSimulator::setSettings(const TrafficSettings &settings)
     m_settings.durationSeconds = std::max(0, m_settings.durationSeconds);
 }
 
-std::optional<QString> TrafficSimulator::subscriptionKey(const QString &subscription) const
-{
-    const auto *entity = m_document.find<gw::model::Subscription>(subscription.toStdString());
-    if (!entity)
-        return std::nullopt;
-    if (entity->primaryKey && !entity->primaryKey->empty())
-        return fromStd(entity->primaryKey);
-    return entities::LocalSecrets::of(m_document)
-        .value(entities::LocalSecrets::subscriptionKey(subscription, QStringLiteral("primaryKey")));
-}
-
 QStringList TrafficSimulator::usableSubscriptions() const
 {
     QStringList out;
     for (const gw::model::Subscription &subscription : m_document.model().subscriptions) {
         const bool active = !subscription.state || *subscription.state == "active";
         const QString name = fromStd(subscription.name);
-        if (active && subscriptionKey(name))
+        if (active && entities::LocalSecrets::of(m_document).primaryKeyOf(name))
             out << name;
     }
     return out;
@@ -148,7 +137,7 @@ bool TrafficSimulator::buildPlan()
         const auto *subscription = m_document.find<gw::model::Subscription>(name.toStdString());
         if (!subscription)
             continue;
-        if (auto key = subscriptionKey(name))
+        if (auto key = entities::LocalSecrets::of(m_document).primaryKeyOf(name))
             keys.emplace_back(subscription, *key);
     }
 

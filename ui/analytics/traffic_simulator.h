@@ -103,8 +103,6 @@ public:
 
     const TrafficCounters &counters() const { return m_counters; }
 
-    // The subscription's primary key: written in the workspace, else kept in the user's secret store.
-    std::optional<QString> subscriptionKey(const QString &subscription) const;
     // Subscriptions the simulator uses when settings().subscriptions is absent: active, with a key.
     QStringList usableSubscriptions() const;
 

@@ -955,20 +955,6 @@ void ConsoleView::refreshSubscriptions()
     updateKeyPlacement();
 }
 
-std::optional<QString> ConsoleView::subscriptionKey(const QString &subscription) const
-{
-    const auto *entity = m_document.find<gw::model::Subscription>(subscription.toStdString());
-    if (!entity)
-        return std::nullopt;
-    if (entity->primaryKey && !entity->primaryKey->empty())
-        return fromStd(entity->primaryKey);
-    // Keys kept out of the folder live in the per-user secret store, where the embedded gateway reads them too.
-    auto &secrets = entities::LocalSecrets::of(m_document);
-    if (auto key = secrets.value(entities::LocalSecrets::subscriptionKey(subscription, QStringLiteral("primaryKey"))))
-        return key;
-    return std::nullopt;
-}
-
 void ConsoleView::updateKeyPlacement()
 {
     const gw::model::Api *api = currentApi();
@@ -985,7 +971,7 @@ void ConsoleView::updateKeyPlacement()
     const QString subscription = m_subscriptionCombo->currentData().toString();
     m_keyPlacementCombo->setEnabled(!subscription.isEmpty());
     QString problem;
-    if (!subscription.isEmpty() && !subscriptionKey(subscription))
+    if (!subscription.isEmpty() && !entities::LocalSecrets::of(m_document).primaryKeyOf(subscription))
         problem = tr("This subscription has no primary key in the workspace or in your secret store: set one in its "
                      "editor.");
     m_subscriptionNote->setText(problem);
@@ -1075,7 +1061,7 @@ ConsoleView::Built ConsoleView::build() const
 
     const QString subscription = m_subscriptionCombo->currentData().toString();
     if (!subscription.isEmpty()) {
-        out.keyValue = subscriptionKey(subscription).value_or(QString());
+        out.keyValue = entities::LocalSecrets::of(m_document).primaryKeyOf(subscription).value_or(QString());
         out.keyName = m_keyPlacementCombo->currentData().toString();
         out.keyInQuery = m_keyPlacementCombo->currentIndex() == 1;
     }
@@ -1946,7 +1932,9 @@ void ConsoleView::trustCertificate()
 void ConsoleView::updateKeyField()
 {
     const QString subscription = m_subscriptionCombo->currentData().toString();
-    const QString key = subscription.isEmpty() ? QString() : subscriptionKey(subscription).value_or(QString());
+    const QString key = subscription.isEmpty()
+                            ? QString()
+                            : entities::LocalSecrets::of(m_document).primaryKeyOf(subscription).value_or(QString());
     m_keyEdit->setText(key);
     m_keyEdit->setCursorPosition(0);
     m_keyEdit->setPlaceholderText(subscription.isEmpty() ? tr("no key sent") : tr("no key"));

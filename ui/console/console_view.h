@@ -174,7 +174,6 @@ private:
 
     const gw::model::Api *currentApi() const;
     const gw::model::Operation *currentOperation() const;
-    std::optional<QString> subscriptionKey(const QString &subscription) const;
     Built build() const;
     QJsonObject requestJson(const Built &built) const;
 

@@ -107,6 +107,16 @@ std::string LocalSecrets::scope() const
     return m_document.root().toStdString();
 }
 
+std::optional<QString> LocalSecrets::primaryKeyOf(const QString &subscription) const
+{
+    const auto *entity = m_document.find<gw::model::Subscription>(subscription.toStdString());
+    if (!entity)
+        return std::nullopt;
+    if (entity->primaryKey && !entity->primaryKey->empty())
+        return QString::fromStdString(*entity->primaryKey);
+    return value(subscriptionKey(subscription, QStringLiteral("primaryKey")));
+}
+
 std::optional<QString> LocalSecrets::value(const QString &key) const
 {
     if (!m_document.isOpen() || !open(false))

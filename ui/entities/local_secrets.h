@@ -39,6 +39,9 @@ public:
     bool isAvailable() const;
     QString errorString() const { return m_error; }
     std::optional<QString> value(const QString &key) const;
+    // The key a client sends for `subscription`: its primary key from the workspace, else the one kept in the
+    // per-user secret store (where the embedded gateway reads it too); nullopt when it has none.
+    std::optional<QString> primaryKeyOf(const QString &subscription) const;
 
     // One undo step that sets `key` to `value` (absent: removes it). Steps with the same non-empty `mergeKey`
     // merge, like typing in a field of an entity.

@@ -2,6 +2,7 @@
 #include <ui/analytics/traffic_simulator.h>
 #include <ui/analytics/traffic_simulator_dialog.h>
 #include <ui/engine/embedded_gateway.h>
+#include <ui/entities/local_secrets.h>
 #include <ui/shell/theme.h>
 #include <ui/workspace/workspace_document.h>
 
@@ -214,7 +215,7 @@ private slots:
     {
         Served served;
         TrafficSimulator simulator(served.document);
-        QCOMPARE(simulator.subscriptionKey(QStringLiteral("starter-demo")),
+        QCOMPARE(gh::entities::LocalSecrets::of(served.document).primaryKeyOf(QStringLiteral("starter-demo")),
                  std::optional(QStringLiteral("starter-demo-primary-key-0001")));
         QCOMPARE(simulator.usableSubscriptions().size(), qsizetype(2));
 
