@@ -2,6 +2,9 @@
 
 #include "arguments.h"
 
+#include <common/text.h>
+
+#include <algorithm>
 #include <charconv>
 
 namespace gw::app {
@@ -55,6 +58,8 @@ std::string usage()
            "  --analytics-db FILE  write every request to an SQLite analytics history (the console opens it\n"
            "                        with Analytics > Open History)\n"
            "  --analytics-retention DAYS  delete history older than that (default 7; 0 keeps everything)\n"
+           "  --log-headers NAMES   comma-separated request/response headers to keep in the access log and the\n"
+           "                        analytics history (subscription keys are kept as ***)\n"
            "  --state-dir DIR       where quota counters survive restarts (default: a folder per workspace\n"
            "                        under $XDG_STATE_HOME/gatehouse)\n"
            "  --no-watch            do not reload when files of the workspace change\n"
@@ -79,6 +84,7 @@ CommandLine parseCommandLine(const std::vector<std::string> &words)
                                                          {"--access-log", "a file or -"},
                                                          {"--analytics-db", "a file"},
                                                          {"--analytics-retention", "a number of days"},
+                                                         {"--log-headers", "header names, comma-separated"},
                                                          {"--state-dir", "a folder"},
                                                          {"--no-watch"},
                                                          {"--help"},
@@ -120,6 +126,13 @@ CommandLine parseCommandLine(const std::vector<std::string> &words)
     result.engine.tlsKeyFile = arguments.get("--tls-key");
     result.accessLog = arguments.get("--access-log");
     result.analyticsDb = arguments.get("--analytics-db");
+    const std::string headers = arguments.get("--log-headers");
+    for (std::string_view rest = headers; !rest.empty();) {
+        const std::size_t comma = std::min(rest.find(','), rest.size());
+        if (const std::string_view name = trimSpace(rest.substr(0, comma)); !name.empty())
+            result.engine.loggedHeaders.emplace_back(name);
+        rest.remove_prefix(std::min(comma + 1, rest.size()));
+    }
     if (arguments.has("--analytics-retention")) {
         unsigned long days = 0;
         if (!parseNumber(arguments.get("--analytics-retention"), 36500, days))

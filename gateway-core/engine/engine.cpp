@@ -114,7 +114,8 @@ Engine::Engine(EngineOptions options) : m_impl(std::make_unique<Impl>())
     m_impl->options = std::move(options);
     m_impl->logBus = std::make_unique<telemetry::LogBus>(m_impl->threads());
     m_impl->gateway = std::make_unique<Gateway>(
-        *m_impl->logBus, policy::ServicesOptions{.stateDirectory = m_impl->options.stateDirectory});
+        *m_impl->logBus, policy::ServicesOptions{.stateDirectory = m_impl->options.stateDirectory},
+        m_impl->options.loggedHeaders);
 }
 
 Engine::~Engine()

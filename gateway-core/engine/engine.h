@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace gw::engine {
 
@@ -28,6 +29,9 @@ struct EngineOptions {
     bool useSecretStore = true; // subscription keys from the per-user secret store, when it exists
     // Where counters that survive a restart (quotas) are kept; empty: in memory only.
     std::filesystem::path stateDirectory;
+    // Request and response headers every RequestRecord keeps (case-insensitive names), as APIM's diagnostic
+    // settings log them; subscription key headers are kept as "***".
+    std::vector<std::string> loggedHeaders;
 };
 
 // The state folder of a workspace: $XDG_STATE_HOME (or ~/.local/state)/gatehouse/<folder name>-<hash of its path>,

@@ -135,6 +135,7 @@ struct Call {
     telemetry::RequestRecord record;
     Clock::time_point started = Clock::now();
     std::unique_ptr<ExchangeTransport> transport;
+    std::string keyHeader; // the matched API's subscription key header, masked in the logged headers
 };
 
 // The template parameters as expressions see them: decoded.
@@ -180,6 +181,44 @@ preflightMatch(const CompiledConfig &config, const http::Request &request,
     return match;
 }
 
+// "Name: value" lines of the headers among `names`, in the order they came, each joined if repeated. Subscription
+// keys never reach a log: the default key header is masked here, an API's own name in maskHeader().
+std::string loggedHeaders(const http::Headers &headers, const std::vector<std::string> &names)
+{
+    std::string out;
+    for (const http::Header &header : headers.fields()) {
+        const auto listed = std::any_of(names.begin(), names.end(), [&](const std::string &name) {
+            return http::equalsIgnoringCase(name, header.name);
+        });
+        if (!listed)
+            continue;
+        if (!out.empty())
+            out.push_back('\n');
+        out += header.name;
+        out += ": ";
+        out += http::equalsIgnoringCase(header.name, "Ocp-Apim-Subscription-Key") ? std::string_view("***")
+                                                                                  : std::string_view(header.value);
+    }
+    return out;
+}
+
+void maskHeader(std::string &lines, std::string_view name)
+{
+    std::size_t start = 0;
+    while (start < lines.size()) {
+        std::size_t end = lines.find('\n', start);
+        if (end == std::string::npos)
+            end = lines.size();
+        const std::string_view line(lines.data() + start, end - start);
+        if (line.size() > name.size() + 1 && http::equalsIgnoringCase(line.substr(0, name.size()), name) &&
+            line[name.size()] == ':') {
+            lines.replace(start + name.size() + 2, end - start - name.size() - 2, "***");
+            end = start + name.size() + 5;
+        }
+        start = end + 1;
+    }
+}
+
 } // namespace
 
 void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
@@ -200,9 +239,17 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
         headBytes(request) + request.body.size() + (request.bodyStream ? request.bodyStream->length().value_or(0) : 0);
     m_inFlight.fetch_add(1, std::memory_order_relaxed);
 
+    if (!m_loggedHeaders.empty())
+        record.requestHeaders = loggedHeaders(request.headers, m_loggedHeaders);
+
     auto finish = [this, call](http::Response response, const char *reason) {
         telemetry::RequestRecord &record = call->record;
         record.status = static_cast<std::uint16_t>(response.status);
+        if (!m_loggedHeaders.empty()) {
+            record.responseHeaders = loggedHeaders(response.headers, m_loggedHeaders);
+            if (!call->keyHeader.empty()) // the matched API's own key header name
+                maskHeader(record.requestHeaders, call->keyHeader);
+        }
         if (reason)
             record.errorReason = reason;
         record.bytesOut = responseBytes(response);
@@ -226,6 +273,8 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
     if (!match)
         return finish(http::errorResponse(404, "Resource not found"), "OperationNotFound");
     record.api = match->api->name;
+    if (!m_loggedHeaders.empty())
+        call->keyHeader = match->api->headerName();
     record.operation = match->operation ? match->operation->name : std::string();
 
     std::optional<std::string> decodedKey;

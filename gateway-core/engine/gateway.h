@@ -16,8 +16,8 @@ namespace gw::engine {
 //   (inbound, backend with forward-request, outbound, on-error) -> response, then one RequestRecord on the log bus.
 class Gateway {
 public:
-    Gateway(telemetry::LogBus &logBus, policy::ServicesOptions services)
-        : m_logBus(logBus), m_services(std::move(services))
+    Gateway(telemetry::LogBus &logBus, policy::ServicesOptions services, std::vector<std::string> loggedHeaders = {})
+        : m_logBus(logBus), m_services(std::move(services)), m_loggedHeaders(std::move(loggedHeaders))
     {
     }
 
@@ -35,6 +35,7 @@ private:
     std::atomic<std::size_t> m_inFlight = 0;
     TraceStore m_traces;
     policy::Services m_services;
+    const std::vector<std::string> m_loggedHeaders; // the records' requestHeaders and responseHeaders
 };
 
 } // namespace gw::engine

@@ -35,7 +35,9 @@ CREATE TABLE IF NOT EXISTS requests (
     latency_us INTEGER NOT NULL,
     backend_us INTEGER NOT NULL,
     cache_hit INTEGER NOT NULL,
-    io_thread INTEGER NOT NULL);
+    io_thread INTEGER NOT NULL,
+    request_headers TEXT NOT NULL DEFAULT '',
+    response_headers TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS requests_by_time ON requests(time);
 CREATE TABLE IF NOT EXISTS minutes (
     minute INTEGER NOT NULL,
@@ -50,7 +52,7 @@ CREATE TABLE IF NOT EXISTS minutes (
 
 constexpr const char *kRecordColumns = "id, time, request_id, api, operation, product, subscription, method, path, "
                                        "query, client, status, reason, bytes_in, bytes_out, latency_us, backend_us, "
-                                       "cache_hit, io_thread";
+                                       "cache_hit, io_thread, request_headers, response_headers";
 
 std::int64_t microsOf(TimePoint time)
 {
@@ -168,6 +170,8 @@ StoredRecord readRecord(sqlite3_stmt *statement)
     r.backendLatency = Micros(sqlite3_column_int64(statement, 16));
     r.cacheHit = sqlite3_column_int(statement, 17) != 0;
     r.ioThread = static_cast<std::uint32_t>(sqlite3_column_int(statement, 18));
+    r.requestHeaders = textColumn(statement, 19);
+    r.responseHeaders = textColumn(statement, 20);
     return stored;
 }
 
@@ -213,6 +217,10 @@ void appendCsvLine(std::string &out, const RequestRecord &r)
     appendCsvField(out, r.errorReason);
     out += r.cacheHit ? ",true," : ",false,";
     out += std::to_string(r.ioThread);
+    out.push_back(',');
+    appendCsvField(out, r.requestHeaders);
+    out.push_back(',');
+    appendCsvField(out, r.responseHeaders);
     out += "\r\n";
 }
 
@@ -274,6 +282,16 @@ Result<std::unique_ptr<AnalyticsStore>> AnalyticsStore::open(const std::filesyst
         const std::string setup = std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") + kSchema;
         if (sqlite3_exec(db, setup.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
             return store->failure("cannot create the analytics tables in");
+        // Histories written before the logged headers were kept get the columns (empty for their records).
+        for (const char *column : {"request_headers", "response_headers"}) {
+            Statement probe(db, std::string("SELECT ") + column + " FROM requests WHERE 0");
+            if (!probe) {
+                const std::string add =
+                    std::string("ALTER TABLE requests ADD COLUMN ") + column + " TEXT NOT NULL DEFAULT ''";
+                if (sqlite3_exec(db, add.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+                    return store->failure("cannot update the analytics tables in");
+            }
+        }
     }
     Statement check(db, "SELECT count(*) FROM requests WHERE 0");
     Statement checkMinutes(db, "SELECT stats FROM minutes WHERE 0");
@@ -312,7 +330,8 @@ Result<void> AnalyticsStore::append(const std::vector<RequestRecord> &records)
     if (!m_insertRecord) {
         m_insertRecord = prepare("INSERT INTO requests (time, request_id, api, operation, product, subscription, "
                                  "method, path, query, client, status, reason, bytes_in, bytes_out, latency_us, "
-                                 "backend_us, cache_hit, io_thread) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                 "backend_us, cache_hit, io_thread, request_headers, response_headers) "
+                                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         m_readMinute = prepare("SELECT stats FROM minutes WHERE minute = ? AND api = ? AND operation = ? AND "
                                "product = ? AND subscription = ? AND status_class = ?");
         m_writeMinute = prepare("INSERT OR REPLACE INTO minutes (minute, api, operation, product, subscription, "
@@ -341,6 +360,8 @@ Result<void> AnalyticsStore::append(const std::vector<RequestRecord> &records)
         sqlite3_bind_int64(s, 16, r.backendLatency.count());
         sqlite3_bind_int(s, 17, r.cacheHit ? 1 : 0);
         sqlite3_bind_int(s, 18, static_cast<int>(r.ioThread));
+        sqlite3_bind_text(s, 19, r.requestHeaders.data(), static_cast<int>(r.requestHeaders.size()), SQLITE_STATIC);
+        sqlite3_bind_text(s, 20, r.responseHeaders.data(), static_cast<int>(r.responseHeaders.size()), SQLITE_STATIC);
         ok = sqlite3_step(s) == SQLITE_DONE && ok;
         sqlite3_reset(s);
         minutes[Key{microsOf(minuteOf(r.startTime)), r.api, r.operation, r.product, r.subscription,
@@ -523,7 +544,8 @@ Result<std::int64_t> AnalyticsStore::exportRecords(const RecordFilter &filter, c
     std::string buffer;
     if (format == ExportFormat::Csv)
         buffer = "startTime,requestId,api,operation,product,subscription,method,path,query,status,bytesIn,bytesOut,"
-                 "totalLatencyUs,backendLatencyUs,clientAddress,errorReason,cacheHit,ioThread\r\n";
+                 "totalLatencyUs,backendLatencyUs,clientAddress,errorReason,cacheHit,ioThread,requestHeaders,"
+                 "responseHeaders\r\n";
     std::int64_t written = 0;
     bool ok = true;
     while (ok && statement.step()) {

@@ -188,6 +188,10 @@ void appendJsonLine(std::string &out, const RequestRecord &record)
     out.append(record.cacheHit ? ",\"cacheHit\":true" : ",\"cacheHit\":false");
     out.append(",\"ioThread\":");
     appendNumber(out, record.ioThread);
+    out.append(",\"requestHeaders\":");
+    appendString(out, record.requestHeaders);
+    out.append(",\"responseHeaders\":");
+    appendString(out, record.responseHeaders);
     out.push_back('}');
 }
 

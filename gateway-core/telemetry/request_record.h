@@ -36,6 +36,11 @@ struct RequestRecord {
     std::uint32_t ioThread = 0;                  // index of the I/O thread that served it
     std::uint16_t status = 0;                    // HTTP status sent; 0 when the connection closed before
     bool cacheHit = false;                       // answered from the response cache
+    // The request and response headers the gateway was asked to log (EngineOptions::loggedHeaders, as APIM's
+    // diagnostic settings name them), as "Name: value" lines joined by '\n'; empty when none were asked for or
+    // present. Subscription keys are never kept: their values are "***".
+    std::string requestHeaders;
+    std::string responseHeaders;
 };
 
 // Appends `record` to `out` as one compact JSON object without a newline.
@@ -43,7 +48,7 @@ struct RequestRecord {
 // "2024-05-01T12:34:56.123456Z"), requestId, api, operation, product,
 // subscription, method, path, query, status, bytesIn, bytesOut,
 // totalLatencyUs, backendLatencyUs, clientAddress, errorReason, cacheHit,
-// ioThread. Every member is always present (empty strings stay ""). Strings are
+// ioThread, requestHeaders, responseHeaders. Every member is always present (empty strings stay ""). Strings are
 // escaped for JSON; bytes that are not valid UTF-8 become U+FFFD, so the output
 // is always valid JSON whatever a client put in its request line. Written by
 // hand, without a JSON library: this runs for every line of the access log.

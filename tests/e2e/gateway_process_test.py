@@ -227,8 +227,13 @@ class LiveGateway(unittest.TestCase):
         import sqlite3
         db = os.path.join(self.root, "..", os.path.basename(self.root) + "-analytics.sqlite")
         self.addCleanup(lambda: [os.remove(p) for p in (db, db + "-wal", db + "-shm") if os.path.exists(p)])
-        proc, port = self.start("--analytics-db", db, "--analytics-retention", "30")
-        for _ in range(3):
+        proc, port = self.start("--analytics-db", db, "--analytics-retention", "30",
+                                "--log-headers", "X-Client, Ocp-Apim-Subscription-Key ,Content-Type")
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection.request("GET", "/orders/items", headers={"X-Client": "e2e", "Ocp-Apim-Subscription-Key": "s3cret"})
+        connection.getresponse().read()
+        connection.close()
+        for _ in range(2):
             self.status(port, "/orders/items")
         self.status(port, "/nowhere")
         # Readers see the history while the gateway runs (WAL).
@@ -242,8 +247,14 @@ class LiveGateway(unittest.TestCase):
         self.assertEqual(proc.wait(timeout=10), 0)
         with sqlite3.connect(db) as reader:
             rows = reader.execute("SELECT api, operation, path, status FROM requests ORDER BY id").fetchall()
-            self.assertEqual(rows[0], ("orders", "list", "/orders/items", 200))
+            # A key the workspace does not know is refused even where none is required, as APIM does.
+            self.assertEqual(rows[0], ("orders", "list", "/orders/items", 401))
+            self.assertEqual(rows[1], ("orders", "list", "/orders/items", 200))
             self.assertEqual(rows[3][2:], ("/nowhere", 404))
+            request_headers, response_headers = reader.execute(
+                "SELECT request_headers, response_headers FROM requests ORDER BY id LIMIT 1").fetchone()
+            self.assertEqual(request_headers, "X-Client: e2e\nOcp-Apim-Subscription-Key: ***")
+            self.assertEqual(response_headers, "Content-Type: application/json")
             minutes = reader.execute("SELECT api, status_class FROM minutes ORDER BY api").fetchall()
             self.assertIn(("orders", 2), minutes)
             self.assertEqual(reader.execute("PRAGMA journal_mode").fetchone()[0], "wal")

@@ -369,10 +369,19 @@ QWidget *RequestLogView::buildDetails()
             emit openInConsole(*m_shownRecord);
     });
 
+    // The headers the gateway logs (Settings: headers to log), request then response.
+    m_headers = new QLabel(content);
+    m_headers->setObjectName(QStringLiteral("requestLogHeaders"));
+    m_headers->setAccessibleName(tr("Logged headers"));
+    m_headers->setTextFormat(Qt::RichText);
+    m_headers->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_headers->setWordWrap(true);
+
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(8, 0, 0, 0);
     contentLayout->setSpacing(8);
     contentLayout->addLayout(form);
+    contentLayout->addWidget(m_headers);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_openInConsole);
     buttons->addStretch();
@@ -617,6 +626,20 @@ void RequestLogView::showDetails()
         m_fields[i].value->setCursorPosition(0);
         m_fields[i].value->setToolTip(values[i]);
     }
+    const auto headerBlock = [](const QString &title, const std::string &lines) {
+        QString html = QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped());
+        if (lines.empty())
+            return html + QStringLiteral("<br><i>%1</i>").arg(tr("none logged").toHtmlEscaped());
+        for (const QString &line : QString::fromStdString(lines).split(QLatin1Char('\n'))) {
+            const qsizetype colon = line.indexOf(QLatin1Char(':'));
+            html += QStringLiteral("<br><code>%1</code>%2")
+                        .arg(line.left(colon + 1).toHtmlEscaped(), line.mid(colon + 1).toHtmlEscaped());
+        }
+        return html;
+    };
+    m_headers->setText(headerBlock(tr("Request headers"), r.requestHeaders) + QStringLiteral("<br><br>") +
+                       headerBlock(tr("Response headers"), r.responseHeaders));
+
     // The status in the table's colour for its class.
     QLineEdit *status = m_fields[kStatusField].value;
     // Only the text colour is set: the rest follows the theme.

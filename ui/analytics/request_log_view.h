@@ -95,6 +95,7 @@ private:
     QStackedWidget *m_detailsStack;
     struct Field;
     std::vector<Field> m_fields;
+    QLabel *m_headers = nullptr;
     QLabel *m_traceNote;
     QWidget *m_traceSpacer;
     QWidget *m_traceBox;

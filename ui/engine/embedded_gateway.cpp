@@ -53,7 +53,15 @@ GatewaySettings GatewaySettings::load()
     out.certificateFile = settings.value(QStringLiteral("gateway/certificateFile")).toString();
     out.keyFile = settings.value(QStringLiteral("gateway/keyFile")).toString();
     out.analyticsRetentionDays = settings.value(QStringLiteral("gateway/analyticsRetentionDays"), 7).toInt();
+    out.loggedHeaders = settings.value(QStringLiteral("gateway/loggedHeaders"), defaultLoggedHeaders()).toStringList();
     return out;
+}
+
+QStringList GatewaySettings::defaultLoggedHeaders()
+{
+    return {QStringLiteral("Accept"),           QStringLiteral("Content-Type"), QStringLiteral("Content-Length"),
+            QStringLiteral("User-Agent"),       QStringLiteral("Location"),     QStringLiteral("Cache-Control"),
+            QStringLiteral("WWW-Authenticate"), QStringLiteral("Retry-After")};
 }
 
 void GatewaySettings::save() const
@@ -64,6 +72,7 @@ void GatewaySettings::save() const
     settings.setValue(QStringLiteral("gateway/certificateFile"), certificateFile);
     settings.setValue(QStringLiteral("gateway/keyFile"), keyFile);
     settings.setValue(QStringLiteral("gateway/analyticsRetentionDays"), analyticsRetentionDays);
+    settings.setValue(QStringLiteral("gateway/loggedHeaders"), loggedHeaders);
 }
 
 EmbeddedGateway::EmbeddedGateway(QObject *parent) : QObject(parent)
@@ -95,6 +104,8 @@ bool EmbeddedGateway::start(const QString &workspaceFolder)
     options.host = "127.0.0.1";
     options.port = m_settings.port;
     options.threads = 2;
+    for (const QString &name : m_settings.loggedHeaders)
+        options.loggedHeaders.push_back(name.trimmed().toStdString());
     if (m_settings.tls) {
         options.tlsCertificateFile = m_settings.certificateFile.toStdString();
         options.tlsKeyFile = m_settings.keyFile.toStdString();

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -31,9 +32,12 @@ namespace gh::engine {
 struct GatewaySettings {
     quint16 port = 0; // 0: any free port
     bool tls = false;
-    QString certificateFile;        // PEM
-    QString keyFile;                // PEM
-    int analyticsRetentionDays = 7; // the analytics history keeps this many days; 0: everything
+    QString certificateFile;                            // PEM
+    QString keyFile;                                    // PEM
+    int analyticsRetentionDays = 7;                     // the analytics history keeps this many days; 0: everything
+    QStringList loggedHeaders = defaultLoggedHeaders(); // kept with every request (the request log's details)
+
+    static QStringList defaultLoggedHeaders();
 
     static GatewaySettings load();
     void save() const;

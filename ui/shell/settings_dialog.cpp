@@ -31,7 +31,8 @@ QLabel *problemLabel(const char *name)
 } // namespace
 
 SettingsDialog::SettingsDialog(const engine::GatewaySettings &settings, QWidget *parent)
-    : QDialog(parent), m_port(new QSpinBox), m_retention(new QSpinBox), m_tls(new QCheckBox(tr("Serve &HTTPS (TLS)"))),
+    : QDialog(parent), m_port(new QSpinBox), m_retention(new QSpinBox), m_loggedHeaders(new QLineEdit),
+      m_tls(new QCheckBox(tr("Serve &HTTPS (TLS)"))),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
     setObjectName(QStringLiteral("settingsDialog"));
@@ -77,6 +78,16 @@ SettingsDialog::SettingsDialog(const engine::GatewaySettings &settings, QWidget 
     auto *retentionLabel = new QLabel(tr("Keep analytics &history:"));
     retentionLabel->setBuddy(m_retention);
     form->addRow(retentionLabel, m_retention);
+
+    m_loggedHeaders->setObjectName(QStringLiteral("loggedHeadersEdit"));
+    m_loggedHeaders->setAccessibleName(tr("Headers to log"));
+    m_loggedHeaders->setText(settings.loggedHeaders.join(QStringLiteral(", ")));
+    m_loggedHeaders->setPlaceholderText(tr("None"));
+    m_loggedHeaders->setToolTip(tr("Request and response headers kept with every request, shown in the Analytics "
+                                   "request log. Subscription keys are never kept."));
+    auto *headersLabel = new QLabel(tr("Headers to &log:"));
+    headersLabel->setBuddy(m_loggedHeaders);
+    form->addRow(headersLabel, m_loggedHeaders);
     layout->addLayout(form);
 
     auto *note = new QLabel(tr("Changes take effect when the gateway restarts; a running gateway restarts when you "
@@ -156,6 +167,10 @@ engine::GatewaySettings SettingsDialog::settings() const
     out.certificateFile = m_certificate->text().trimmed();
     out.keyFile = m_key->text().trimmed();
     out.analyticsRetentionDays = m_retention->value();
+    out.loggedHeaders.clear();
+    for (const QString &name : m_loggedHeaders->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!name.trimmed().isEmpty())
+            out.loggedHeaders << name.trimmed();
     return out;
 }
 

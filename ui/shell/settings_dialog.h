@@ -28,6 +28,7 @@ private:
 
     QSpinBox *m_port;
     QSpinBox *m_retention;
+    QLineEdit *m_loggedHeaders;
     QCheckBox *m_tls;
     QLineEdit *m_certificate = nullptr;
     QLineEdit *m_key = nullptr;

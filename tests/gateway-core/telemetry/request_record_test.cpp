@@ -40,6 +40,7 @@ RequestRecord sample()
     record.errorReason = "OperationNotFound";
     record.cacheHit = true;
     record.ioThread = 3;
+    record.requestHeaders = "User-Agent: curl/8.0\nAccept: */*";
     return record;
 }
 
@@ -65,10 +66,12 @@ TEST(RequestRecordJson, EveryFieldParsesBack)
     const RequestRecord record = sample();
     const std::string line = toJsonLine(record);
     EXPECT_EQ(line.find('\n'), std::string::npos);
-    EXPECT_EQ(line.find(' '), std::string::npos) << "compact: " << line;
+    // Compact: no space after the separators (values may hold spaces, the logged headers do).
+    EXPECT_EQ(line.find("\": "), std::string::npos) << line;
+    EXPECT_EQ(line.find(", \""), std::string::npos) << line;
     const nlohmann::json json = parse(line);
     ASSERT_TRUE(json.is_object());
-    EXPECT_EQ(json.size(), 18u);
+    EXPECT_EQ(json.size(), 20u);
     EXPECT_EQ(json.at("startTime"), "2024-05-01T12:34:56.123456Z");
     EXPECT_EQ(json.at("requestId"), record.requestId);
     EXPECT_EQ(json.at("api"), record.api);
@@ -87,12 +90,14 @@ TEST(RequestRecordJson, EveryFieldParsesBack)
     EXPECT_EQ(json.at("errorReason"), "OperationNotFound");
     EXPECT_EQ(json.at("cacheHit"), true);
     EXPECT_EQ(json.at("ioThread").get<int>(), 3);
+    EXPECT_EQ(json.at("requestHeaders"), record.requestHeaders);
+    EXPECT_EQ(json.at("responseHeaders"), "");
 }
 
 TEST(RequestRecordJson, EmptyRecordKeepsEveryMember)
 {
     const nlohmann::json json = parse(toJsonLine(RequestRecord{}));
-    EXPECT_EQ(json.size(), 18u);
+    EXPECT_EQ(json.size(), 20u);
     EXPECT_EQ(json.at("startTime"), "1970-01-01T00:00:00.000000Z");
     EXPECT_EQ(json.at("api"), "");
     EXPECT_EQ(json.at("errorReason"), "");

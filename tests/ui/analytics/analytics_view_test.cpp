@@ -3,6 +3,7 @@
 #include <ui/analytics/analytics_view.h>
 #include <ui/analytics/chart_panel.h>
 #include <ui/analytics/live_traffic.h>
+#include <ui/analytics/request_log_model.h>
 #include <ui/analytics/request_log_view.h>
 #include <ui/analytics/top_table_model.h>
 #include <ui/console/console_view.h>
@@ -61,6 +62,7 @@ int send(Served &served, const QString &path, int count, bool keyed, int expecte
         QNetworkRequest request(QUrl(served.gateway.address() + path));
         if (keyed)
             request.setRawHeader("Ocp-Apim-Subscription-Key", "unlimited-demo-primary-key-0001");
+        request.setRawHeader("Accept", "application/json");
         QNetworkReply *reply = network.get(request);
         QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
             ++answered;
@@ -120,6 +122,15 @@ private slots:
         // The request log reads the SQLite history the gateway writes.
         QAbstractItemModel *log = view.requestLog()->model();
         QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 45, 10000);
+        // Each record keeps the headers the settings name (Accept among the defaults), both ways.
+        // (data() asks for the row's page; the table is on the other tab.)
+        QTRY_VERIFY_WITH_TIMEOUT((log->index(0, 0).data(), view.requestLog()->model()->recordAt(0) != nullptr), 5000);
+        const auto *newest = view.requestLog()->model()->recordAt(0);
+        QVERIFY2(
+            QString::fromStdString(newest->record.requestHeaders).contains(QStringLiteral("Accept: application/json")),
+            newest->record.requestHeaders.c_str());
+        QVERIFY2(QString::fromStdString(newest->record.responseHeaders).contains(QStringLiteral("Content-Type:")),
+                 newest->record.responseHeaders.c_str());
 
         // More traffic: the charts and the log grow.
         QCOMPARE(send(served, QStringLiteral("/petstore/pets"), 5, true, 200), 5);
