@@ -1,3 +1,4 @@
+#include "../served_sample.h"
 #include <telemetry/analytics_store.h>
 #include <temp_folder.h>
 #include <ui/analytics/analytics_view.h>
@@ -34,21 +35,9 @@ using gw::telemetry::Dimension;
 
 namespace {
 
-// A copy of the sample workspace served by an embedded gateway that writes its analytics history.
-struct Served {
-    gw::test::TempFolder temp;
-    gh::workspace::WorkspaceDocument document;
-    gh::engine::EmbeddedGateway gateway;
-    QString history;
-
-    Served()
-    {
-        temp.copySample("ws");
-        document.open(QString::fromStdString((temp.path() / "ws").string()));
-        history = QString::fromStdString((temp.path() / "state" / "analytics.sqlite").string());
-        gateway.setAnalyticsFile(history);
-        gateway.start(document.root());
-    }
+// The sample served by an embedded gateway that writes its analytics history.
+struct Served : gh::test::ServedSample {
+    Served() : ServedSample({.history = true}) {}
 };
 
 // Sends `count` GETs to `path` (with the unlimited subscription's key when `keyed`) over real sockets and waits for

@@ -1,3 +1,4 @@
+#include "../served_sample.h"
 #include <temp_folder.h>
 #include <ui/analytics/traffic_simulator.h>
 #include <ui/analytics/traffic_simulator_dialog.h>
@@ -27,31 +28,8 @@ using gh::analytics::TrafficSimulatorDialog;
 
 namespace {
 
-// A copy of the sample workspace, opened and served by an embedded gateway. The sample's APIs answer from
-// mock-response policies, so no backend is needed.
-struct Served {
-    gw::test::TempFolder temp;
-    gh::workspace::WorkspaceDocument document;
-    gh::engine::EmbeddedGateway gateway;
-
-    explicit Served(bool start = true)
-    {
-        temp.copySample("ws");
-        document.open(QString::fromStdString((temp.path() / "ws").string()));
-        gateway.setDrainInterval(20);
-        if (start)
-            gateway.start(document.root());
-    }
-};
-
-template<class T>
-T *child(QWidget &parent, const char *name)
-{
-    T *found = parent.findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qWarning("no %s", name);
-    return found;
-}
+using Served = gh::test::ServedSample;
+using gh::test::child;
 
 // The leading number of a counter label ("1,234 (5 waiting…)" -> 1234).
 quint64 leadingNumber(const QLabel *label)
@@ -354,7 +332,7 @@ private slots:
     // The API mix keeps a user's checks and weights when the workspace changes under it.
     void apiMixModelKeepsChoices()
     {
-        Served served(false);
+        Served served({.start = false});
         gh::analytics::ApiMixModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setApis(served.document.model());
@@ -378,7 +356,7 @@ private slots:
     // Without a running gateway there is nowhere to send to: the dialog says so and Start is off until it runs.
     void startWaitsForTheGateway()
     {
-        Served served(false);
+        Served served({.start = false});
         TrafficSimulatorDialog dialog(served.document, served.gateway);
         dialog.show();
         auto *start = child<QPushButton>(dialog, "startButton");

@@ -1,5 +1,6 @@
 #include "../../gateway-core/certificates/test_certificates.h"
 
+#include "../served_sample.h"
 #include <temp_folder.h>
 #include <ui/console/call_history.h>
 #include <ui/console/console_view.h>
@@ -56,28 +57,8 @@ using gh::entities::LocalSecrets;
 
 namespace {
 
-// A copy of the sample workspace, opened and served by an embedded gateway.
-struct Served {
-    gw::test::TempFolder temp;
-    gh::workspace::WorkspaceDocument document;
-    gh::engine::EmbeddedGateway gateway;
-
-    Served()
-    {
-        temp.copySample("ws");
-        document.open(QString::fromStdString((temp.path() / "ws").string()));
-        gateway.start(document.root());
-    }
-};
-
-template<class T>
-T *child(QWidget &parent, const char *name)
-{
-    T *found = parent.findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qWarning("no %s", name);
-    return found;
-}
+using Served = gh::test::ServedSample;
+using gh::test::child;
 
 void choose(QComboBox *combo, const QString &data)
 {
