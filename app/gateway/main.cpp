@@ -120,6 +120,13 @@ int main(int argc, char *argv[])
     watcher.reset();
     engine.drain(std::chrono::seconds(10));
     accessLog.reset();
-    analytics.reset();
+    if (analytics) {
+        analytics->stop();
+        if (analytics->failed() > 0 || analytics->dropped() > 0)
+            std::cerr << "gatehouse-gateway: the analytics history lost " << analytics->failed() + analytics->dropped()
+                      << " records (" << analytics->dropped() << " dropped under load"
+                      << (analytics->lastError().empty() ? std::string() : ", last error: " + analytics->lastError())
+                      << ")\n";
+    }
     return 0;
 }

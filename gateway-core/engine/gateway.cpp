@@ -136,6 +136,7 @@ struct Call {
     Clock::time_point started = Clock::now();
     std::unique_ptr<ExchangeTransport> transport;
     std::string keyHeader; // the matched API's subscription key header, masked in the logged headers
+    std::string keyQuery;  // its key query parameter, masked in the record's query
 };
 
 // The template parameters as expressions see them: decoded.
@@ -181,8 +182,8 @@ preflightMatch(const CompiledConfig &config, const http::Request &request,
     return match;
 }
 
-// "Name: value" lines of the headers among `names`, in the order they came, each joined if repeated. Subscription
-// keys never reach a log: the default key header is masked here, an API's own name in maskHeader().
+// "Name: value" lines of the headers among `names`, in the order they came (a repeated header, one line each).
+// Subscription keys never reach a log: the default key header is masked here, an API's own name in maskHeader().
 std::string loggedHeaders(const http::Headers &headers, const std::vector<std::string> &names)
 {
     std::string out;
@@ -219,6 +220,23 @@ void maskHeader(std::string &lines, std::string_view name)
     }
 }
 
+// A key sent in the query never reaches a log either: `name=value` becomes `name=***`.
+void maskQueryParameter(std::string &query, std::string_view name)
+{
+    std::size_t start = 0;
+    while (start < query.size()) {
+        std::size_t end = query.find('&', start);
+        if (end == std::string::npos)
+            end = query.size();
+        if (end - start > name.size() && query[start + name.size()] == '=' &&
+            http::equalsIgnoringCase(std::string_view(query).substr(start, name.size()), name)) {
+            query.replace(start + name.size() + 1, end - start - name.size() - 1, "***");
+            end = start + name.size() + 4;
+        }
+        start = end + 1;
+    }
+}
+
 } // namespace
 
 void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
@@ -250,6 +268,8 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
             if (!call->keyHeader.empty()) // the matched API's own key header name
                 maskHeader(record.requestHeaders, call->keyHeader);
         }
+        if (!call->keyQuery.empty())
+            maskQueryParameter(record.query, call->keyQuery);
         if (reason)
             record.errorReason = reason;
         record.bytesOut = responseBytes(response);
@@ -275,6 +295,8 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
     record.api = match->api->name;
     if (!m_loggedHeaders.empty())
         call->keyHeader = match->api->headerName();
+    if (!record.query.empty())
+        call->keyQuery = match->api->queryName();
     record.operation = match->operation ? match->operation->name : std::string();
 
     std::optional<std::string> decodedKey;

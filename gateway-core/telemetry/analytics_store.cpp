@@ -50,9 +50,13 @@ CREATE TABLE IF NOT EXISTS minutes (
     PRIMARY KEY (minute, api, operation, product, subscription, status_class)) WITHOUT ROWID;
 )";
 
-constexpr const char *kRecordColumns = "id, time, request_id, api, operation, product, subscription, method, path, "
-                                       "query, client, status, reason, bytes_in, bytes_out, latency_us, backend_us, "
-                                       "cache_hit, io_thread, request_headers, response_headers";
+// The columns of a record, in readRecord()'s order; the logged headers last (histories written before they were
+// kept have no such columns: a read-only reader stands in empty ones).
+constexpr const char *kBaseColumns = "id, time, request_id, api, operation, product, subscription, method, path, "
+                                     "query, client, status, reason, bytes_in, bytes_out, latency_us, backend_us, "
+                                     "cache_hit, io_thread";
+constexpr const char *kHeaderColumns = ", request_headers, response_headers";
+constexpr const char *kNoHeaderColumns = ", '' AS request_headers, '' AS response_headers";
 
 std::int64_t microsOf(TimePoint time)
 {
@@ -72,7 +76,14 @@ struct Statement {
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
     explicit operator bool() const { return handle != nullptr; }
-    bool step() { return sqlite3_step(handle) == SQLITE_ROW; }
+    bool step()
+    {
+        last = sqlite3_step(handle);
+        return last == SQLITE_ROW;
+    }
+    // After the last step(): whether it ended in an error (a corrupt file) rather than at the end of the rows.
+    bool failed() const { return last != SQLITE_ROW && last != SQLITE_DONE; }
+    int last = SQLITE_OK;
 };
 
 std::string textColumn(sqlite3_stmt *statement, int column)
@@ -282,21 +293,25 @@ Result<std::unique_ptr<AnalyticsStore>> AnalyticsStore::open(const std::filesyst
         const std::string setup = std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") + kSchema;
         if (sqlite3_exec(db, setup.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
             return store->failure("cannot create the analytics tables in");
+    }
+    // Every column the store reads must be there: a database with other tables of the same names is refused.
+    Statement records(db, std::string("SELECT ") + kBaseColumns + " FROM requests WHERE 0");
+    Statement minutes(db, "SELECT minute, api, operation, product, subscription, status_class, stats FROM minutes "
+                          "WHERE 0");
+    if (!records || !minutes)
+        return store->failure("not an analytics history:");
+    Statement headers(db, std::string("SELECT ") + (kHeaderColumns + 2) + " FROM requests WHERE 0");
+    if (!headers && mode == Mode::ReadWrite) {
         // Histories written before the logged headers were kept get the columns (empty for their records).
         for (const char *column : {"request_headers", "response_headers"}) {
-            Statement probe(db, std::string("SELECT ") + column + " FROM requests WHERE 0");
-            if (!probe) {
-                const std::string add =
-                    std::string("ALTER TABLE requests ADD COLUMN ") + column + " TEXT NOT NULL DEFAULT ''";
-                if (sqlite3_exec(db, add.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
-                    return store->failure("cannot update the analytics tables in");
-            }
+            const std::string add =
+                std::string("ALTER TABLE requests ADD COLUMN ") + column + " TEXT NOT NULL DEFAULT ''";
+            if (sqlite3_exec(db, add.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+                return store->failure("cannot update the analytics tables in");
         }
     }
-    Statement check(db, "SELECT count(*) FROM requests WHERE 0");
-    Statement checkMinutes(db, "SELECT stats FROM minutes WHERE 0");
-    if (!check || !checkMinutes)
-        return store->failure("not an analytics history:");
+    store->m_recordColumns =
+        std::string(kBaseColumns) + (headers || mode == Mode::ReadWrite ? kHeaderColumns : kNoHeaderColumns);
     return store;
 }
 
@@ -434,7 +449,7 @@ std::vector<StoredRecord> AnalyticsStore::page(const RecordFilter &filter, std::
 {
     std::vector<StoredRecord> result;
     const Where where = whereOf(filter, "time", true);
-    Statement statement(m_db, std::string("SELECT ") + kRecordColumns + " FROM requests" + where.sql +
+    Statement statement(m_db, "SELECT " + m_recordColumns + " FROM requests" + where.sql +
                                   " ORDER BY id DESC LIMIT ? OFFSET ?");
     if (!statement)
         return result;
@@ -449,7 +464,7 @@ std::vector<StoredRecord> AnalyticsStore::page(const RecordFilter &filter, std::
 
 std::optional<StoredRecord> AnalyticsStore::find(std::int64_t id)
 {
-    Statement statement(m_db, std::string("SELECT ") + kRecordColumns + " FROM requests WHERE id = ?");
+    Statement statement(m_db, "SELECT " + m_recordColumns + " FROM requests WHERE id = ?");
     if (!statement)
         return std::nullopt;
     sqlite3_bind_int64(statement.handle, 1, id);
@@ -531,7 +546,7 @@ Result<std::int64_t> AnalyticsStore::exportRecords(const RecordFilter &filter, c
                                                    ExportFormat format)
 {
     const Where where = whereOf(filter, "time", true);
-    Statement statement(m_db, std::string("SELECT ") + kRecordColumns + " FROM requests" + where.sql + " ORDER BY id");
+    Statement statement(m_db, "SELECT " + m_recordColumns + " FROM requests" + where.sql + " ORDER BY id");
     if (!statement)
         return failure("cannot read the analytics history");
     where.bind(statement.handle);
@@ -562,7 +577,8 @@ Result<std::int64_t> AnalyticsStore::exportRecords(const RecordFilter &filter, c
             buffer.clear();
         }
     }
-    ok = ok && std::fwrite(buffer.data(), 1, buffer.size(), file) == buffer.size();
+    const bool readFailed = statement.failed();
+    ok = ok && !readFailed && std::fwrite(buffer.data(), 1, buffer.size(), file) == buffer.size();
     ok = std::fflush(file) == 0 && ok;
     ok = std::fclose(file) == 0 && ok;
     std::error_code error;
@@ -570,6 +586,8 @@ Result<std::int64_t> AnalyticsStore::exportRecords(const RecordFilter &filter, c
         std::filesystem::rename(temporary, target, error);
     if (!ok || error) {
         std::filesystem::remove(temporary, error);
+        if (readFailed)
+            return failure("cannot read the analytics history");
         return Error{"cannot write " + target.string()};
     }
     return written;

@@ -30,6 +30,8 @@ struct RecordFilter {
     int statusClass = -1;
     std::string text;
 
+    bool operator==(const RecordFilter &) const = default;
+
     // The same rule in memory (the live view filters the records it drains with it).
     bool matches(const RequestRecord &record) const;
     // Whether statistics kept per API, operation, product, subscription and status class can answer this filter
@@ -115,6 +117,7 @@ private:
 
     sqlite3 *m_db;
     std::filesystem::path m_file;
+    std::string m_recordColumns; // what a SELECT of records reads
     sqlite3_stmt *m_insertRecord = nullptr;
     sqlite3_stmt *m_readMinute = nullptr;
     sqlite3_stmt *m_writeMinute = nullptr;

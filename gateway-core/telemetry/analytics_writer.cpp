@@ -20,7 +20,7 @@ Result<std::unique_ptr<AnalyticsWriter>> AnalyticsWriter::open(LogBus &bus, cons
 }
 
 AnalyticsWriter::AnalyticsWriter(std::unique_ptr<AnalyticsStore> store, Options options)
-    : m_store(std::move(store)), m_retention(options.retention.count())
+    : m_store(std::move(store)), m_retention(options.retention)
 {
 }
 
@@ -46,8 +46,8 @@ void AnalyticsWriter::write(std::vector<RequestRecord> &batch)
         const std::lock_guard lock(m_errorMutex);
         m_lastError = error.message;
     };
-    // The bus hands records over one I/O thread after another; the history keeps them in the order they started, so
-    // the request log (newest first by row) reads as a timeline.
+    // The bus hands records over one I/O thread after another; each batch is written in the order its requests
+    // started, so the request log (newest first by row) reads as a timeline (a slow request still lands later).
     std::stable_sort(batch.begin(), batch.end(),
                      [](const RequestRecord &a, const RequestRecord &b) { return a.startTime < b.startTime; });
     if (const auto written = m_store->append(batch)) {
@@ -57,11 +57,10 @@ void AnalyticsWriter::write(std::vector<RequestRecord> &batch)
         remember(written.error());
     }
     const auto now = std::chrono::steady_clock::now();
-    const std::chrono::hours retention(m_retention.load());
-    if (retention.count() > 0 && now - m_lastPrune >= std::chrono::minutes(1)) {
+    if (m_retention.count() > 0 && now - m_lastPrune >= std::chrono::minutes(1)) {
         m_lastPrune = now;
         const auto cutoff =
-            std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now()) - retention;
+            std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now()) - m_retention;
         if (const auto pruned = m_store->prune(cutoff); !pruned)
             remember(pruned.error());
     }

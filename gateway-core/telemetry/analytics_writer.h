@@ -36,7 +36,6 @@ public:
 
     // Writes what is waiting and stops; idempotent. Records published later are not written.
     void stop();
-    void setRetention(std::chrono::hours retention) { m_retention.store(retention.count()); }
 
     std::uint64_t written() const { return m_written.load(std::memory_order_relaxed); }
     std::uint64_t dropped() const { return m_reader->dropped(); }
@@ -48,7 +47,7 @@ private:
     void write(std::vector<RequestRecord> &batch);
 
     std::unique_ptr<AnalyticsStore> m_store; // used by the reader's thread only
-    std::atomic<std::int64_t> m_retention;   // hours
+    const std::chrono::hours m_retention;    // 0: keep everything
     std::chrono::steady_clock::time_point m_lastPrune{};
     std::atomic<std::uint64_t> m_written{0};
     std::atomic<std::uint64_t> m_failed{0};

@@ -145,9 +145,9 @@ std::optional<LatencyHistogram> LatencyHistogram::decodeFront(std::string_view &
         std::uint64_t delta = 0, count = 0;
         if (!readVarint(bytes, delta) || !readVarint(bytes, count) || count == 0 || (i > 0 && delta == 0))
             return std::nullopt;
-        bucket += delta;
-        if (bucket > bucketOf(maxValue))
+        if (delta > bucketOf(maxValue) - bucket) // checked before adding: a huge delta must not wrap around
             return std::nullopt;
+        bucket += delta;
         histogram.m_buckets.emplace_back(static_cast<std::uint32_t>(bucket), count);
         histogram.m_count += count;
     }

@@ -236,11 +236,12 @@ class LiveGateway(unittest.TestCase):
         for _ in range(2):
             self.status(port, "/orders/items")
         self.status(port, "/nowhere")
+        self.status(port, "/orders/items?x=1&subscription-key=guessed-key")
         # Readers see the history while the gateway runs (WAL).
         deadline = time.time() + 10
         while time.time() < deadline:
             with sqlite3.connect(db) as reader:
-                if reader.execute("SELECT count(*) FROM requests").fetchone()[0] == 4:
+                if reader.execute("SELECT count(*) FROM requests").fetchone()[0] == 5:
                     break
             time.sleep(0.1)
         proc.send_signal(signal.SIGTERM)
@@ -251,6 +252,9 @@ class LiveGateway(unittest.TestCase):
             self.assertEqual(rows[0], ("orders", "list", "/orders/items", 401))
             self.assertEqual(rows[1], ("orders", "list", "/orders/items", 200))
             self.assertEqual(rows[3][2:], ("/nowhere", 404))
+            # A key sent in the query is never kept either.
+            query = reader.execute("SELECT query FROM requests ORDER BY id DESC LIMIT 1").fetchone()[0]
+            self.assertEqual(query, "x=1&subscription-key=***")
             request_headers, response_headers = reader.execute(
                 "SELECT request_headers, response_headers FROM requests ORDER BY id LIMIT 1").fetchone()
             self.assertEqual(request_headers, "X-Client: e2e\nOcp-Apim-Subscription-Key: ***")

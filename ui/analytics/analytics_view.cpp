@@ -124,7 +124,17 @@ AnalyticsView::AnalyticsView(workspace::WorkspaceDocument &document, engine::Emb
             m_log->refresh();
     });
     m_tick.start();
-    connect(&m_document, &workspace::WorkspaceDocument::entityChanged, this, &AnalyticsView::fillFilterCombos);
+    connect(&m_document, &workspace::WorkspaceDocument::entityChanged, this, [this] {
+        const auto names = [this] {
+            RecordFilter names = filter();
+            names.from = names.to = std::nullopt; // "now" moves; only the chosen names count here
+            return names;
+        };
+        const RecordFilter before = names();
+        fillFilterCombos();
+        if (!(names() == before)) // a chosen entity was renamed or deleted
+            filtersChanged();
+    });
     fillFilterCombos();
     applyTheme();
     refresh();
@@ -182,12 +192,13 @@ void AnalyticsView::buildToolbar(QWidget *bar)
     auto *filterLabel = new QLabel(tr("&Filter:"), bar);
     filterLabel->setBuddy(m_api);
     row->addWidget(filterLabel);
+    // First the operations of the chosen API, so the filter built next never pairs it with another API's operation.
+    connect(m_api, &QComboBox::activated, this, &AnalyticsView::fillFilterCombos);
     for (QComboBox *combo : {m_api, m_operation, m_product, m_subscription, m_status}) {
         combo->setToolTip(combo->accessibleName());
         row->addWidget(combo);
         connect(combo, &QComboBox::activated, this, &AnalyticsView::filtersChanged);
     }
-    connect(m_api, &QComboBox::activated, this, &AnalyticsView::fillFilterCombos); // its operations
     row->addStretch(1);
 }
 
@@ -302,6 +313,8 @@ QWidget *AnalyticsView::buildDashboard()
 void AnalyticsView::makeRequestLog()
 {
     const int current = m_tabs->currentIndex();
+    m_reader.reset();     // joins its thread first: no answer is on its way to the old log
+    m_historyPending = 0; // nor to this view
     if (m_log) {
         m_tabs->removeTab(m_tabs->indexOf(m_log));
         delete m_log;
@@ -440,6 +453,10 @@ void AnalyticsView::refresh()
 
 void AnalyticsView::queryHistory()
 {
+    // One query at a time for a filter: a day's range can take longer than the refresh interval.
+    if (m_historyPending == m_generation + 1)
+        return;
+    m_historyPending = m_generation + 1;
     const RecordFilter current = filter();
     const auto from = std::chrono::floor<std::chrono::minutes>(*current.from);
     const auto to = current.to
@@ -453,6 +470,8 @@ void AnalyticsView::queryHistory()
     m_reader->query<std::vector<MinuteStats>>(
         this, [current](gw::telemetry::AnalyticsStore &store) { return store.perMinute(current); },
         [this, generation, from, minutes, perBucket](std::vector<MinuteStats> rows) {
+            m_historyError.clear();
+            m_historyPending = 0;
             if (generation != m_generation || m_paused)
                 return;
             const std::size_t count = static_cast<std::size_t>((minutes + perBucket - 1) / perBucket);
@@ -469,7 +488,11 @@ void AnalyticsView::queryHistory()
             showBuckets(std::move(times), buckets, 60.0 * static_cast<double>(perBucket),
                         minutes > 24 * 60 ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
         },
-        [this](const QString &error) { m_source->setToolTip(error); });
+        [this](const QString &error) {
+            m_historyError = error;
+            m_historyPending = 0;
+            updateStatus();
+        });
     for (const Dimension dimension :
          {Dimension::Api, Dimension::Operation, Dimension::Product, Dimension::Subscription})
         m_reader->query<std::vector<RankedStats>>(
@@ -572,14 +595,21 @@ void AnalyticsView::updateStatus()
         m_source->setText(tr("History: %1").arg(QFileInfo(m_openedFile).fileName()));
         m_source->setToolTip(m_openedFile);
     }
+    // A warning beside the source: the history cannot be read or written, or records were dropped.
+    const QString writeError = m_openedFile.isEmpty() ? m_gateway.analyticsError() : QString();
     const quint64 liveDrops = m_live->dropped();
     const quint64 historyDrops = m_openedFile.isEmpty() ? m_gateway.analyticsDropped() : 0;
-    m_drops->setVisible(liveDrops + historyDrops > 0);
-    m_drops->setText(tr("⚠ %L1 records dropped").arg(liveDrops + historyDrops));
-    m_drops->setToolTip(tr("The gateway never waits for the console: when the charts (%L1) or the history writer "
-                           "(%L2) fall behind a burst of traffic, records are counted here instead.")
-                            .arg(liveDrops)
-                            .arg(historyDrops));
+    if (!m_historyError.isEmpty() || !writeError.isEmpty()) {
+        m_drops->setText(tr("⚠ History unavailable"));
+        m_drops->setToolTip(m_historyError.isEmpty() ? writeError : m_historyError);
+    } else {
+        m_drops->setText(tr("⚠ %L1 records dropped").arg(liveDrops + historyDrops));
+        m_drops->setToolTip(tr("The gateway never waits for the console: when the charts (%L1) or the history writer "
+                               "(%L2) fall behind a burst of traffic, records are counted here instead.")
+                                .arg(liveDrops)
+                                .arg(historyDrops));
+    }
+    m_drops->setVisible(liveDrops + historyDrops > 0 || !m_historyError.isEmpty() || !writeError.isEmpty());
 }
 
 void AnalyticsView::showSimulator()

@@ -100,7 +100,8 @@ private:
     engine::EmbeddedGateway &m_gateway;
     LiveTraffic *m_live;
     std::unique_ptr<HistoryReader> m_reader;
-    QString m_openedFile; // a history opened from a file; empty: the embedded gateway's
+    QString m_openedFile;   // a history opened from a file; empty: the embedded gateway's
+    QString m_historyError; // why the last history query could not run; empty when it could
 
     QComboBox *m_range = nullptr;
     QDateTimeEdit *m_from = nullptr;
@@ -126,9 +127,10 @@ private:
 
     bool m_paused = false;
     double m_secondsPerPoint = 1;
-    QTimer m_redraw;          // coalesces live updates: at most a few redraws a second
-    QTimer m_tick;            // moves the live time axis and re-reads the history
-    quint64 m_generation = 0; // history answers from before a filter change are dropped
+    QTimer m_redraw;              // coalesces live updates: at most a few redraws a second
+    QTimer m_tick;                // moves the live time axis and re-reads the history
+    quint64 m_generation = 0;     // history answers from before a filter change are dropped
+    quint64 m_historyPending = 0; // generation + 1 of the history query on its way; 0: none
 };
 
 } // namespace gh::analytics

@@ -70,6 +70,14 @@ ChartPanel::ChartPanel(const QString &title, const QString &unit, bool stacked, 
     applyPalette();
 }
 
+ChartPanel::~ChartPanel()
+{
+    if (m_stacked) {
+        m_chart->removeAllSeries();
+        qDeleteAll(m_drawn);
+    }
+}
+
 void ChartPanel::setData(std::vector<qint64> times, std::vector<Series> series, const QString &timeFormat)
 {
     bool sameSeries = series.size() == m_series.size();
@@ -109,7 +117,9 @@ void ChartPanel::setData(std::vector<qint64> times, std::vector<Series> series, 
 
 void ChartPanel::rebuildSeries()
 {
-    m_chart->removeAllSeries(); // deletes them
+    m_chart->removeAllSeries(); // deletes what the chart holds: the areas, or the lines when not stacked
+    if (m_stacked)
+        qDeleteAll(m_drawn); // an area does not own its lines
     m_drawn.clear();
     QLineSeries *lower = nullptr;
     for (const Series &series : m_series) {

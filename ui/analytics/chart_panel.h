@@ -31,6 +31,7 @@ public:
 
     // `unit` follows values in the hover text ("/s", " ms", " %").
     ChartPanel(const QString &title, const QString &unit, bool stacked, QWidget *parent = nullptr);
+    ~ChartPanel() override;
 
     // Replaces what the chart shows. `times` are milliseconds since the epoch, ascending; `timeFormat` is the axis'
     // label format ("HH:mm:ss").

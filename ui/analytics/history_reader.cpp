@@ -53,16 +53,17 @@ void HistoryReader::post(Job job)
         worker, [worker, job = std::move(job)] { worker->run(job); }, Qt::QueuedConnection);
 }
 
-void HistoryReader::deliver(const QPointer<QObject> &context, std::function<void()> call)
+void HistoryReader::deliver(QPointer<QObject> context, std::function<void()> call)
 {
-    if (QObject *target = context.data())
-        QMetaObject::invokeMethod(
-            target,
-            [context, call = std::move(call)] {
-                if (context)
-                    call();
-            },
-            Qt::QueuedConnection);
+    // Posted to the reader, which lives on the UI thread and outlives its thread (the destructor joins it), so the
+    // QPointer is only read on the thread that deletes contexts.
+    QMetaObject::invokeMethod(
+        this,
+        [context = std::move(context), call = std::move(call)] {
+            if (context)
+                call();
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace gh::analytics

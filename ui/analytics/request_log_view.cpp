@@ -438,11 +438,8 @@ void RequestLogView::applySearch()
 {
     RecordFilter filter = m_filter;
     filter.text = m_search->text().trimmed().toStdString();
-    const RecordFilter &current = m_model->filter();
     // The same filter again (a pause after typing that ended where it started) keeps the rows and the selection.
-    if (filter.text == current.text && filter.from == current.from && filter.to == current.to &&
-        filter.api == current.api && filter.operation == current.operation && filter.product == current.product &&
-        filter.subscription == current.subscription && filter.statusClass == current.statusClass)
+    if (filter == m_model->filter())
         return;
     m_model->setFilter(filter);
     updateCount();
@@ -473,6 +470,8 @@ void RequestLogView::updateEmptyState()
     }
     if (!unavailable && narrowsSomething(m_model->filter()))
         m_emptyLabel->setText(tr("No requests match the filter. Clear the search or widen the dashboard's filters."));
+    else if (unavailable && QFileInfo::exists(m_reader.file()))
+        m_emptyLabel->setText(tr("This history cannot be read: %1").arg(m_model->unavailableReason()));
     else
         m_emptyLabel->setText(
             tr("No requests recorded yet. Send a call from the Test Console or start the Traffic Simulator."));

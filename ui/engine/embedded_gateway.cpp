@@ -139,12 +139,6 @@ gw::telemetry::LogBus::Subscription EmbeddedGateway::subscribe(const std::string
     return m_engine ? m_engine->logBus().subscribe(name) : gw::telemetry::LogBus::Subscription();
 }
 
-void EmbeddedGateway::setAnalyticsFile(const QString &file)
-{
-    m_analyticsFile = file;
-    openAnalyticsWriter();
-}
-
 void EmbeddedGateway::openAnalyticsWriter()
 {
     m_analyticsWriter.reset();

@@ -101,9 +101,9 @@ public:
     gw::telemetry::LogBus::Subscription subscribe(const std::string &name);
 
     // While running, every request is also written to this SQLite analytics history (gw::telemetry::AnalyticsWriter,
-    // the format `gatehouse-gateway --analytics-db` writes); empty: none. Takes effect at once.
-    // The history keeps settings().analyticsRetentionDays days.
-    void setAnalyticsFile(const QString &file);
+    // the format `gatehouse-gateway --analytics-db` writes), keeping settings().analyticsRetentionDays days; empty:
+    // none. Takes effect at the next start, so a gateway still serving another workspace never writes into it.
+    void setAnalyticsFile(const QString &file) { m_analyticsFile = file; }
     QString analyticsFile() const { return m_analyticsFile; }
     // Records the history writer lost because it fell behind, and its last error ("" when none).
     quint64 analyticsDropped() const;

@@ -134,6 +134,12 @@ TEST(LatencyHistogram, EncodesCompactlyAndRejectsGarbage)
     EXPECT_FALSE(LatencyHistogram::decode(bytes.substr(0, bytes.size() - 1)));
     EXPECT_FALSE(LatencyHistogram::decode(bytes + "x"));
     EXPECT_FALSE(LatencyHistogram::decode("\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"));
+    // Two buckets whose second delta wraps around 2^64 back to a small index.
+    std::string wrapping("\x01\x02\x05\x01", 4);
+    for (int i = 0; i < 9; ++i)
+        wrapping.push_back('\xff');
+    wrapping += std::string("\x01\x01", 2);
+    EXPECT_FALSE(LatencyHistogram::decode(wrapping));
     EXPECT_EQ(LatencyHistogram().percentile(0.5), 0u);
 }
 
@@ -304,6 +310,52 @@ TEST(AnalyticsStore, ReadersSeeWhatTheWriterCommitsAndBadFilesAreRefused)
     sqlite3_exec(other, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
     sqlite3_close(other);
     EXPECT_FALSE(AnalyticsStore::open(folder / "other.sqlite", AnalyticsStore::Mode::ReadOnly));
+
+    // A database with tables of the same names but other columns is refused too, and never altered.
+    sqlite3 *lookalike = nullptr;
+    ASSERT_EQ(sqlite3_open((folder / "lookalike.sqlite").string().c_str(), &lookalike), SQLITE_OK);
+    sqlite3_exec(lookalike, "CREATE TABLE requests(id, note); CREATE TABLE minutes(stats)", nullptr, nullptr, nullptr);
+    sqlite3_close(lookalike);
+    for (const auto mode : {AnalyticsStore::Mode::ReadOnly, AnalyticsStore::Mode::ReadWrite}) {
+        const auto refused = AnalyticsStore::open(folder / "lookalike.sqlite", mode);
+        ASSERT_FALSE(refused);
+        EXPECT_NE(refused.error().message.find("lookalike.sqlite"), std::string::npos) << refused.error().message;
+    }
+}
+
+TEST(AnalyticsStore, ReadsHistoriesWrittenBeforeTheLoggedHeaders)
+{
+    TempFolder folder;
+    const auto file = folder / "old.sqlite";
+    {
+        auto store = std::move(AnalyticsStore::open(file).value());
+        ASSERT_TRUE(store->append({record(at(0), "orders", "get", 200, 10us)}));
+    }
+    sqlite3 *db = nullptr;
+    ASSERT_EQ(sqlite3_open(file.string().c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "ALTER TABLE requests DROP COLUMN request_headers; "
+                           "ALTER TABLE requests DROP COLUMN response_headers",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+
+    // Read-only (Open History…): the records read with empty headers.
+    auto reader = AnalyticsStore::open(file, AnalyticsStore::Mode::ReadOnly);
+    ASSERT_TRUE(reader) << reader.error().message;
+    const auto rows = reader.value()->page({}, 0, 10);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].record.api, "orders");
+    EXPECT_EQ(rows[0].record.requestHeaders, "");
+    reader.value().reset();
+
+    // A writer adds the columns and keeps going.
+    auto writer = AnalyticsStore::open(file);
+    ASSERT_TRUE(writer) << writer.error().message;
+    auto withHeaders = record(at(1), "orders", "get", 200, 10us);
+    withHeaders.requestHeaders = "Accept: */*";
+    ASSERT_TRUE(writer.value()->append({withHeaders}));
+    EXPECT_EQ(writer.value()->page({}, 0, 1).at(0).record.requestHeaders, "Accept: */*");
 }
 
 TEST(AnalyticsWriter, WritesEveryRecordOfTheBus)

@@ -203,6 +203,16 @@ private slots:
         QVERIFY(view.findChild<QLabel *>(QStringLiteral("analyticsSource"))
                     ->text()
                     .contains(QStringLiteral("production.sqlite")));
+
+        // A file that is no history says so, in the log and beside the source, instead of showing nothing.
+        folder.write("notes.sqlite", "not a database at all, just words\n");
+        view.openHistory(QString::fromStdString((folder / "notes.sqlite").string()));
+        auto *warning = view.findChild<QLabel *>(QStringLiteral("analyticsDrops"));
+        QTRY_VERIFY_WITH_TIMEOUT(!warning->isHidden(), 10000);
+        QCOMPARE(warning->text(), QStringLiteral("⚠ History unavailable"));
+        QVERIFY2(warning->toolTip().contains(QStringLiteral("notes.sqlite")), qPrintable(warning->toolTip()));
+        auto *empty = view.requestLog()->findChild<QLabel *>(QStringLiteral("requestLogEmpty"));
+        QTRY_VERIFY_WITH_TIMEOUT(empty->text().startsWith(QStringLiteral("This history cannot be read")), 10000);
     }
 
     void opensARequestOfTheLogInTheTestConsole()
