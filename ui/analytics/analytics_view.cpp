@@ -343,7 +343,9 @@ void AnalyticsView::fillFilterCombos()
         combo->setCurrentIndex(std::max(0, combo->findData(current)));
     };
     const auto &model = m_document.model();
-    QStringList apis, operations, products, subscriptions;
+    // A production gateway's history may name what this workspace does not have: its names are offered too.
+    QStringList apis = m_historyNames[0], operations = m_historyNames[1], products = m_historyNames[2],
+                subscriptions = m_historyNames[3];
     for (const auto &api : model.apis) {
         apis << QString::fromStdString(api.name);
         if (api.name == m_api->currentData().toString().toStdString())
@@ -428,6 +430,29 @@ void AnalyticsView::openHistory(const QString &file)
         setRange(Range::LastDay);                                                         // a file has no live traffic
     m_range->setItemData(0, file.isEmpty() ? QVariant() : QVariant(0), Qt::UserRole - 1); // Live: enabled or not
     makeRequestLog();
+    for (QStringList &names : m_historyNames)
+        names.clear();
+    if (!file.isEmpty()) {
+        m_reader->query<std::vector<QStringList>>(
+            this,
+            [](gw::telemetry::AnalyticsStore &store) {
+                std::vector<QStringList> names;
+                for (const Dimension dimension :
+                     {Dimension::Api, Dimension::Operation, Dimension::Product, Dimension::Subscription}) {
+                    QStringList list;
+                    for (const std::string &name : store.names(dimension))
+                        list << QString::fromStdString(name);
+                    names.push_back(std::move(list));
+                }
+                return names;
+            },
+            [this](std::vector<QStringList> names) {
+                for (std::size_t i = 0; i < names.size() && i < m_historyNames.size(); ++i)
+                    m_historyNames[i] = std::move(names[i]);
+                fillFilterCombos();
+            });
+    }
+    fillFilterCombos();
     refresh();
 }
 

@@ -4,9 +4,11 @@
 #include <telemetry/traffic_stats.h>
 
 #include <QPointer>
+#include <QStringList>
 #include <QTimer>
 #include <QWidget>
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -100,8 +102,9 @@ private:
     engine::EmbeddedGateway &m_gateway;
     LiveTraffic *m_live;
     std::unique_ptr<HistoryReader> m_reader;
-    QString m_openedFile;   // a history opened from a file; empty: the embedded gateway's
-    QString m_historyError; // why the last history query could not run; empty when it could
+    QString m_openedFile;                      // a history opened from a file; empty: the embedded gateway's
+    QString m_historyError;                    // why the last history query could not run; empty when it could
+    std::array<QStringList, 4> m_historyNames; // by Dimension: names an opened history holds
 
     QComboBox *m_range = nullptr;
     QDateTimeEdit *m_from = nullptr;

@@ -52,12 +52,24 @@ bool isDarkPalette()
     return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
 }
 
-QString millisecondsText(std::chrono::microseconds value)
+} // namespace
+
+QString RequestLogModel::millisecondsText(std::chrono::microseconds value)
 {
     return QLocale().toString(static_cast<double>(value.count()) / 1000.0, 'f', 1);
 }
 
-} // namespace
+QString RequestLogModel::timeText(const RequestRecord &record)
+{
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(record.startTime.time_since_epoch()).count();
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+}
+
+QString RequestLogModel::urlText(const RequestRecord &record)
+{
+    return record.query.empty() ? QString::fromStdString(record.path)
+                                : QString::fromStdString(record.path + '?' + record.query);
+}
 
 struct RequestLogModel::PageAnswer {
     bool cancelled = false;
@@ -326,16 +338,12 @@ int RequestLogModel::columnCount(const QModelIndex &parent) const
 QVariant RequestLogModel::display(const RequestRecord &record, int column) const
 {
     switch (column) {
-    case TimeColumn: {
-        const qint64 ms =
-            std::chrono::duration_cast<std::chrono::milliseconds>(record.startTime.time_since_epoch()).count();
-        return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
-    }
+    case TimeColumn:
+        return timeText(record);
     case MethodColumn:
         return QString::fromStdString(record.method);
     case UrlColumn:
-        return record.query.empty() ? QString::fromStdString(record.path)
-                                    : QString::fromStdString(record.path + '?' + record.query);
+        return urlText(record);
     case ApiColumn:
         return QString::fromStdString(record.api);
     case OperationColumn:

@@ -78,6 +78,10 @@ public:
 
     // "200 OK", "503 Service Unavailable", "No response" for 0.
     static QString statusText(int status);
+    // How the log writes a record's time ("2026-11-22 18:46:28.174", local), URL (path?query) and a latency in ms.
+    static QString timeText(const gw::telemetry::RequestRecord &record);
+    static QString urlText(const gw::telemetry::RequestRecord &record);
+    static QString millisecondsText(std::chrono::microseconds value);
     // The tint of a status that went wrong (4xx amber, 5xx and no response red) for the palette in use; invalid
     // for the others, which keep the text colour.
     static QColor statusColour(int status);

@@ -54,7 +54,7 @@ QString orDash(const std::string &text)
 
 QString millisecondsText(std::chrono::microseconds value)
 {
-    return RequestLogView::tr("%1 ms").arg(QLocale().toString(static_cast<double>(value.count()) / 1000.0, 'f', 1));
+    return RequestLogView::tr("%1 ms").arg(RequestLogModel::millisecondsText(value));
 }
 
 QString bytesText(std::uint64_t bytes)
@@ -598,15 +598,12 @@ void RequestLogView::showDetails()
     m_shownId = stored->id;
     m_shownRecord = stored->record;
     const RequestRecord &r = stored->record;
-    const qint64 ms = std::chrono::duration_cast<std::chrono::milliseconds>(r.startTime.time_since_epoch()).count();
-    const QString url =
-        r.query.empty() ? QString::fromStdString(r.path) : QString::fromStdString(r.path + '?' + r.query);
     const QString values[] = {
         QString::fromStdString(r.requestId),
-        QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")),
+        RequestLogModel::timeText(r),
         orDash(r.clientAddress),
         orDash(r.method),
-        url,
+        RequestLogModel::urlText(r),
         orDash(r.api),
         orDash(r.operation),
         orDash(r.product),

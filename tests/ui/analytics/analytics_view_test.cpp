@@ -199,6 +199,9 @@ private slots:
         QCOMPARE(view.historyFile(), QString::fromStdString(file.string()));
         QTRY_COMPARE_WITH_TIMEOUT(minuteSum(view, QStringLiteral("2xx")), 90, 10000);
         QCOMPARE(minuteSum(view, QStringLiteral("5xx")), 10);
+        // Its APIs are offered as filters, though the workspace has no such API.
+        auto *apis = view.findChild<QComboBox *>(QStringLiteral("analyticsApi"));
+        QTRY_VERIFY_WITH_TIMEOUT(apis->findData(QStringLiteral("orders")) >= 0, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(view.requestLog()->model()->rowCount(), 100, 10000);
         QVERIFY(view.findChild<QLabel *>(QStringLiteral("analyticsSource"))
                     ->text()
