@@ -37,6 +37,1005 @@
     </message>
 </context>
 <context>
+    <name>gh::analytics::AnalyticsView</name>
+    <message>
+        <source>Unauthorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other client error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live – last 5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze the charts to look at them; the traffic is still counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulate Traffic…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send load through the embedded gateway at a chosen rate and mix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the analytics history a gateway wrote with --analytics-db</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Analytics History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analytics history (*.sqlite *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the dashboard as a PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dashboard.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency (ms): total solid, backend dashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bandwidth (KB/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> KB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors and rejections per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache hit ratio (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top APIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished">Produkte</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation type="unfinished">Abonnements</translation>
+    </message>
+    <message>
+        <source>&amp;Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All APIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1xx/3xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backend p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backend p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backend p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedded gateway · %L1 requests since this tab opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedded gateway stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ History unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %L1 records dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway never waits for the console: when the charts (%L1) or the history writer (%L2) fall behind a burst of traffic, records are counted here instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::analytics::ApiMixModel</name>
+    <message>
+        <source>%1: include it in the traffic or leave it out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>root only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API has no operations in its specification: its root path is called.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative share of the traffic: an API of weight 2 gets twice the requests of one of weight 1. Double-click to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::analytics::ChartPanel</name>
+    <message>
+        <source>Save Chart as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::analytics::RequestLogModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the request arrived (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total time from the first byte received to the last byte sent, in milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time spent waiting for the backend, in milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request bytes received (head and body)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response bytes sent (head and body)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No response (the connection closed first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::analytics::RequestLogView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search path, query, method, client, error or request id (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to the newest requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scroll to the top, where new requests appear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the requests shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the requests the filter and search match to a CSV or JSON lines file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend latency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a request to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache hit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I/O thread:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy trace of the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open in Test Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the request in the Test Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the Test Console with this request&apos;s method, API, operation and URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests match the filter. Clear the search or widen the dashboard&apos;s filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This history cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests recorded yet. Send a call from the Test Console or start the Traffic Simulator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported 1 request to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 requests to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ 1 new request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ %1 new requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— (no backend call)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trace kept for this request. Requests sent from the Test Console with tracing on keep their trace while the gateway runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::analytics::TopTableModel</name>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::analytics::TrafficSimulator</name>
+    <message>
+        <source>The gateway is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to call: the workspace has no API, or every API has weight 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::analytics::TrafficSimulatorDialog</name>
+    <message>
+        <source>Simulate Traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traffic simulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished">&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Stops the traffic and closes the simulator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many requests to send each second. Six connections carry them, so very high rates may not be reached: the achieved rate below says what was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per second, on a logarithmic scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after a number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchecked, the traffic runs until you press Stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad keys, percent of requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This share of the requests carries a made-up subscription key instead of a real one, so the gateway answers 401 Unauthorized.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors, percent of requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This share of the requests asks for a path no operation has, or uses a method the operation does not have, so the gateway answers 404 Not Found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send request b&amp;odies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send request bodies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POST, PUT and PATCH requests carry the example of the operation&apos;s request, when its specification has one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad &amp;keys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Errors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>APIs to call, with their weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;APIs (GET operations get three times the share of the others):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions whose keys are sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each request carries the key of one of the checked subscriptions that can call its API, chosen at random.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;bscriptions whose keys are sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achieved rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2xx answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3xx answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4xx answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5xx answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achieved rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2xx:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3xx:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4xx:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5xx:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests that were due but not sent because %1 were already waiting for an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests that got no HTTP answer: refused, reset or timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, scope %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active subscription has a key: every request goes without one, so APIs that need a subscription answer 401. Add a subscription with a key to send good traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscription(s) not listed: not active, or without a key.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sends to the embedded gateway at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway is not running: start it (Gateway ▸ Start) to send traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the gateway first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one API to call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished">&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop the traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 waiting for an answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests/s (asked: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished">, </translation>
+    </message>
+</context>
+<context>
     <name>gh::apis</name>
     <message>
         <source>Make Revision %1 Current</source>
@@ -804,6 +1803,18 @@
         <source>Remove Response</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Test in Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the operation in the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the test console with this operation chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gh::apis::ImportDialog</name>
@@ -989,6 +2000,1016 @@
     </message>
 </context>
 <context>
+    <name>gh::console::BodyText</name>
+    <message>
+        <source>Not JSON: %1 at character %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not XML: %1 at line %2, column %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not XML: there is no element.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::console::CallHistory</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the call history %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot prepare the call history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the call: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2 %3
+%4 · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::console::CollectionsPane</name>
+    <message>
+        <source>Save the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not save the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;llection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished">Name:</translation>
+    </message>
+    <message>
+        <source>Saved requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the saved request in the builder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the saved request or collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the saved request or collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete (Del); a collection goes with its requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the request and its collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as &quot;%1&quot; in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No saved requests yet: &quot;Save to Collection…&quot; keeps the request in the builder under a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::console::ConsoleView</name>
+    <message>
+        <source>Test console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables that {{name}} in a request stands for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://example.com/path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the request (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop waiting for the response (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to Collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the request to a collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this request under a name, to open it again later; the subscription is kept by name, never its key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the subscription key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask the subscription key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The variables {{name}} in the request stands for; edit them in the Environments tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL with its variables replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the key in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Operation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ti&amp;meout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;API:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ubscription:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Query parameters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hea&amp;ders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bod&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No response yet.&lt;/p&gt;&lt;p&gt;Pick an operation, then &lt;b&gt;Send&lt;/b&gt; (%1). Calls to the embedded gateway come back with the trace of every policy step.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured from the moment the request was handed to Qt; DNS and connect times are not reported separately by Qt&apos;s network stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust This Certificate for This Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust this certificate for this session and send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepts this certificate (by its SHA-256 fingerprint) until Gatehouse quits, then sends the request again; nothing is saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ra&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the body as received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in the body (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy trace of the previous run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare with the previous run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the trace with the previous run of the same request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;veal Secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the values of secret named values in the trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trace for this call. Calls sent to the embedded gateway are traced: pick an API of the workspace, or a URL on the gateway&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response &amp;Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respo&amp;nse Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by URL, method or status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-&amp;run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the selected call again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as cur&amp;l</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the request as a curl command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the request in the builder as a curl command line; the subscription key and secret variables are masked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as curl (with &amp;Secrets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the command with the real subscription key and secret values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a workspace to keep a history of calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls you send are listed here, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any URL (type it above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the API&apos;s root path)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built from the API, the operation and the parameters below; pick &quot;Any URL&quot; to type one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation describes no request body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template parameter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>query parameter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This subscription has no primary key in the workspace or in your secret store: set one in its editor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the file %1 of the body: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown variables (not in the environment): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation&apos;s request has no example.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The embedded gateway is not running: start it from the Gateway menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a URL to send the request to, or pick an API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No response within %1 s (the timeout).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+SHA-256 fingerprint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS connection was refused because the server&apos;s certificate is not trusted:
+• %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+
+[The body is longer than the %1 kept.]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request was not sent before with a trace: send it again after an edit to see what changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left: this run; right: the run at %1. Same steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left: this run; right: the run at %1. 1 step differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left: this run; right: the run at %1. %2 steps differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied with the subscription key and secret values: paste it with care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied; the subscription key and secret values are masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw (JSON, XML, text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form (x-www-form-urlencoded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multipart (form-data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body &amp;kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body, sent as it is typed ({{name}} stands for an environment&apos;s variable). &quot;From Example&quot; fills the operation&apos;s example.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format the body (JSON or XML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indent the JSON or XML body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From E&amp;xample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the body from the operation&apos;s example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is sent without a body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent as application/x-www-form-urlencoded, each field percent-encoded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multipart parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a file part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent as multipart/form-data; type text parts in the table, add files with the button.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Files to the Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no key sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::console::Environments</name>
+    <message>
+        <source>Open a workspace to keep environments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot prepare the environments: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret variables need a workspace to keep them for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret variable %1 cannot be kept in your secret store: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is an environment named %1 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::console::EnvironmentsPane</name>
+    <message>
+        <source>Environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables of the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables ({{name}} in a request):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An environment holds variables ({{baseUrl}}, tokens) that requests use: New makes one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::console::FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find previous (Shift+Enter, Shift+F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find next (Enter, F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the search bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::console::KeyValueModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::console::RequestCollections</name>
+    <message>
+        <source>Open a workspace to keep requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot prepare the collections: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the request and its collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The collection has a request named %1 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is a collection named %1 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::console::TraceModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts at %1, takes %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not in the compared run as it is here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gh::console::VariablesModel</name>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use it as {{%1}} in the URL, the parameters, the headers or the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masked in the console, in copied curl commands and in the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation type="unfinished">Geheim</translation>
+    </message>
+</context>
+<context>
     <name>gh::engine::EmbeddedGateway</name>
     <message>
         <source>Gateway failed to start: %1</source>
@@ -1020,6 +3041,10 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Analytics history not written: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2048,6 +4073,18 @@
         <source>Remove group from product</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Edit Po&amp;licy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the product&apos;s policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gh::entities::RenameDialog</name>
@@ -2757,27 +4794,13 @@
         <source>No problems</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 — line %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">, </translation>
     </message>
     <message>
         <source>Error</source>
@@ -2813,6 +4836,22 @@
     </message>
     <message>
         <source>Show Help at Cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3632,6 +5671,26 @@
         <source>Changed since the last save</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Test in Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Analytics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulate Tra&amp;ffic…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gh::shell::SettingsDialog</name>
@@ -3701,6 +5760,42 @@
     </message>
     <message>
         <source>No such file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep analytics history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests older than this are deleted from the analytics history about once a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep analytics &amp;history:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers to log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request and response headers kept with every request, shown in the Analytics request log. Subscription keys are never kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers to &amp;log:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3849,6 +5944,10 @@
     </message>
     <message>
         <source>Print how long it took until the window was usable, then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Analytics tab and write the event loop&apos;s lag (p50, p99, max) to &lt;file&gt; every two seconds, for as long as the console runs.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
