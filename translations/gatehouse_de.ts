@@ -40,199 +40,199 @@
     <name>gh::analytics::AnalyticsView</name>
     <message>
         <source>Unauthorized</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht autorisiert</translation>
     </message>
     <message>
         <source>Rate limited</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratenbegrenzt</translation>
     </message>
     <message>
         <source>Quota exceeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontingent überschritten</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gefunden</translation>
     </message>
     <message>
         <source>Backend error</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend-Fehler</translation>
     </message>
     <message>
         <source>Gateway error</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway-Fehler</translation>
     </message>
     <message>
         <source>Other client error</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderer Clientfehler</translation>
     </message>
     <message>
         <source>No response</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dashboard</translation>
     </message>
     <message>
         <source>&amp;Range:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
         <source>Time range</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Live – last 5 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Live – letzte 5 Minuten</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Stunde</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefiniert…</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis</translation>
     </message>
     <message>
         <source>API</source>
-        <translation type="unfinished"></translation>
+        <translation>API</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt</translation>
     </message>
     <message>
         <source>Subscription</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement</translation>
     </message>
     <message>
         <source>Status class</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusklasse</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>%1xx</source>
-        <translation type="unfinished"></translation>
+        <translation>%1xx</translation>
     </message>
     <message>
         <source>&amp;Filter:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filter:</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren</translation>
     </message>
     <message>
         <source>Freeze the charts to look at them; the traffic is still counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Diagramme zum Betrachten anhalten; der Datenverkehr wird weiter gezählt</translation>
     </message>
     <message>
         <source>Simulate Traffic…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenverkehr simulieren…</translation>
     </message>
     <message>
         <source>Send load through the embedded gateway at a chosen rate and mix</source>
-        <translation type="unfinished"></translation>
+        <translation>Last mit gewählter Rate und Mischung durch das eingebaute Gateway senden</translation>
     </message>
     <message>
         <source>Open History…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf öffnen…</translation>
     </message>
     <message>
         <source>Read the analytics history a gateway wrote with --analytics-db</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Analyseverlauf lesen, den ein Gateway mit --analytics-db geschrieben hat</translation>
     </message>
     <message>
         <source>Open Analytics History</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyseverlauf öffnen</translation>
     </message>
     <message>
         <source>Analytics history (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyseverlauf (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Export PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PNG exportieren…</translation>
     </message>
     <message>
         <source>Save the dashboard as a PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dashboard als PNG-Bild speichern</translation>
     </message>
     <message>
         <source>Export Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard exportieren</translation>
     </message>
     <message>
         <source>dashboard.png</source>
-        <translation type="unfinished"></translation>
+        <translation>dashboard.png</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
         <source>Requests per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Sekunde</translation>
     </message>
     <message>
         <source>/s</source>
-        <translation type="unfinished"></translation>
+        <translation>/s</translation>
     </message>
     <message>
         <source>Latency (ms): total solid, backend dashed</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz (ms): gesamt durchgezogen, Backend gestrichelt</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>Bandwidth (KB/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandbreite (KB/s)</translation>
     </message>
     <message>
         <source> KB/s</source>
-        <translation type="unfinished"></translation>
+        <translation> KB/s</translation>
     </message>
     <message>
         <source>Errors and rejections per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler und Ablehnungen pro Sekunde</translation>
     </message>
     <message>
         <source>Cache hit ratio (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache-Trefferquote (%)</translation>
     </message>
     <message>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <source>Top APIs</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-APIs</translation>
     </message>
     <message>
         <source>Operations</source>
-        <translation type="unfinished"></translation>
+        <translation>Operationen</translation>
     </message>
     <message>
         <source>Products</source>
@@ -244,524 +244,524 @@
     </message>
     <message>
         <source>&amp;Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anfragen</translation>
     </message>
     <message>
         <source>All APIs</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle APIs</translation>
     </message>
     <message>
         <source>All operations</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Operationen</translation>
     </message>
     <message>
         <source>All products</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Produkte</translation>
     </message>
     <message>
         <source>All subscriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Abonnements</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>2xx</source>
-        <translation type="unfinished"></translation>
+        <translation>2xx</translation>
     </message>
     <message>
         <source>1xx/3xx</source>
-        <translation type="unfinished"></translation>
+        <translation>1xx/3xx</translation>
     </message>
     <message>
         <source>4xx</source>
-        <translation type="unfinished"></translation>
+        <translation>4xx</translation>
     </message>
     <message>
         <source>5xx</source>
-        <translation type="unfinished"></translation>
+        <translation>5xx</translation>
     </message>
     <message>
         <source>p50</source>
-        <translation type="unfinished"></translation>
+        <translation>p50</translation>
     </message>
     <message>
         <source>p95</source>
-        <translation type="unfinished"></translation>
+        <translation>p95</translation>
     </message>
     <message>
         <source>p99</source>
-        <translation type="unfinished"></translation>
+        <translation>p99</translation>
     </message>
     <message>
         <source>backend p50</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend p50</translation>
     </message>
     <message>
         <source>backend p95</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend p95</translation>
     </message>
     <message>
         <source>backend p99</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend p99</translation>
     </message>
     <message>
         <source>in</source>
-        <translation type="unfinished"></translation>
+        <translation>ein</translation>
     </message>
     <message>
         <source>out</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>hits</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer</translation>
     </message>
     <message>
         <source>Embedded gateway · %L1 requests since this tab opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingebautes Gateway · %L1 Anfragen seit dem Öffnen dieses Tabs</translation>
     </message>
     <message>
         <source>Embedded gateway stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingebautes Gateway angehalten</translation>
     </message>
     <message>
         <source>History: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf: %1</translation>
     </message>
     <message>
         <source>⚠ History unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Verlauf nicht verfügbar</translation>
     </message>
     <message>
         <source>⚠ %L1 records dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %L1 Einträge verworfen</translation>
     </message>
     <message>
         <source>The gateway never waits for the console: when the charts (%L1) or the history writer (%L2) fall behind a burst of traffic, records are counted here instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway wartet nie auf die Konsole: Wenn die Diagramme (%L1) oder der Verlaufsschreiber (%L2) bei einem Verkehrsstoß nicht mithalten, werden die Einträge stattdessen hier gezählt.</translation>
     </message>
 </context>
 <context>
     <name>gh::analytics::ApiMixModel</name>
     <message>
         <source>%1: include it in the traffic or leave it out.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: in den Datenverkehr aufnehmen oder weglassen.</translation>
     </message>
     <message>
         <source>root only</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Stammpfad</translation>
     </message>
     <message>
         <source>The API has no operations in its specification: its root path is called.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die API hat keine Operationen in ihrer Spezifikation: Ihr Stammpfad wird aufgerufen.</translation>
     </message>
     <message>
         <source>Relative share of the traffic: an API of weight 2 gets twice the requests of one of weight 1. Double-click to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relativer Anteil am Datenverkehr: Eine API mit Gewicht 2 erhält doppelt so viele Anfragen wie eine mit Gewicht 1. Zum Ändern doppelklicken.</translation>
     </message>
     <message>
         <source>API</source>
-        <translation type="unfinished"></translation>
+        <translation>API</translation>
     </message>
     <message>
         <source>Operations</source>
-        <translation type="unfinished"></translation>
+        <translation>Operationen</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht</translation>
     </message>
 </context>
 <context>
     <name>gh::analytics::ChartPanel</name>
     <message>
         <source>Save Chart as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm als PNG speichern…</translation>
     </message>
     <message>
         <source>Save Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm speichern</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
 </context>
 <context>
     <name>gh::analytics::RequestLogModel</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>When the request arrived (local time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann die Anfrage eintraf (Ortszeit)</translation>
     </message>
     <message>
         <source>Total time from the first byte received to the last byte sent, in milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtzeit vom ersten empfangenen bis zum letzten gesendeten Byte, in Millisekunden</translation>
     </message>
     <message>
         <source>Time spent waiting for the backend, in milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartezeit auf das Backend, in Millisekunden</translation>
     </message>
     <message>
         <source>Request bytes received (head and body)</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangene Bytes der Anfrage (Kopf und Body)</translation>
     </message>
     <message>
         <source>Response bytes sent (head and body)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendete Bytes der Antwort (Kopf und Body)</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>API</source>
-        <translation type="unfinished"></translation>
+        <translation>API</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation</translation>
     </message>
     <message>
         <source>Subscription</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz (ms)</translation>
     </message>
     <message>
         <source>Backend (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend (ms)</translation>
     </message>
     <message>
         <source>Bytes in</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes ein</translation>
     </message>
     <message>
         <source>Bytes out</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes aus</translation>
     </message>
     <message>
         <source>No response (the connection closed first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort (die Verbindung wurde zuvor geschlossen)</translation>
     </message>
 </context>
 <context>
     <name>gh::analytics::RequestLogView</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bytes</translation>
     </message>
     <message>
         <source>Request log</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrageprotokoll</translation>
     </message>
     <message>
         <source>Search requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen durchsuchen</translation>
     </message>
     <message>
         <source>Search path, query, method, client, error or request id (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad, Abfrage, Methode, Client, Fehler oder Anfrage-ID durchsuchen (Strg+F)</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen:</translation>
     </message>
     <message>
         <source>Request count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Anfragen</translation>
     </message>
     <message>
         <source>Jump to the newest requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu den neuesten Anfragen springen</translation>
     </message>
     <message>
         <source>Scroll to the top, where new requests appear</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben scrollen, wo neue Anfragen erscheinen</translation>
     </message>
     <message>
         <source>Export status</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportstatus</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportieren…</translation>
     </message>
     <message>
         <source>Export the requests shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angezeigten Anfragen exportieren</translation>
     </message>
     <message>
         <source>Write the requests the filter and search match to a CSV or JSON lines file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfragen, auf die Filter und Suche zutreffen, in eine CSV- oder JSON-Lines-Datei schreiben</translation>
     </message>
     <message>
         <source>Requests, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen, neueste zuerst</translation>
     </message>
     <message>
         <source>No requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anfragen</translation>
     </message>
     <message>
         <source>Backend latency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend-Latenz:</translation>
     </message>
     <message>
         <source>Request details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details der Anfrage</translation>
     </message>
     <message>
         <source>Select a request to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Anfrage auswählen, um ihre Details zu sehen.</translation>
     </message>
     <message>
         <source>Loading the request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage wird geladen…</translation>
     </message>
     <message>
         <source>Request ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage-ID:</translation>
     </message>
     <message>
         <source>Time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit:</translation>
     </message>
     <message>
         <source>Client:</source>
-        <translation type="unfinished"></translation>
+        <translation>Client:</translation>
     </message>
     <message>
         <source>Method:</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode:</translation>
     </message>
     <message>
         <source>URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL:</translation>
     </message>
     <message>
         <source>API:</source>
-        <translation type="unfinished"></translation>
+        <translation>API:</translation>
     </message>
     <message>
         <source>Operation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation:</translation>
     </message>
     <message>
         <source>Product:</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt:</translation>
     </message>
     <message>
         <source>Subscription:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source>Error reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerursache:</translation>
     </message>
     <message>
         <source>Latency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz:</translation>
     </message>
     <message>
         <source>Bytes in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes ein:</translation>
     </message>
     <message>
         <source>Bytes out:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes aus:</translation>
     </message>
     <message>
         <source>Cache hit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache-Treffer:</translation>
     </message>
     <message>
         <source>I/O thread:</source>
-        <translation type="unfinished"></translation>
+        <translation>E/A-Thread:</translation>
     </message>
     <message>
         <source>Policy trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinien-Trace</translation>
     </message>
     <message>
         <source>Policy trace of the request</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinien-Trace der Anfrage</translation>
     </message>
     <message>
         <source>&amp;Open in Test Console</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Testkonsole ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Open the request in the Test Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage in der Testkonsole öffnen</translation>
     </message>
     <message>
         <source>Fill the Test Console with this request&apos;s method, API, operation and URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Testkonsole mit Methode, API, Operation und URL dieser Anfrage füllen</translation>
     </message>
     <message>
         <source>Logged headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollierte Header</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gezählt…</translation>
     </message>
     <message>
         <source>1 request</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Anfrage</translation>
     </message>
     <message>
         <source>%1 requests</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfragen</translation>
     </message>
     <message>
         <source>No requests match the filter. Clear the search or widen the dashboard&apos;s filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anfragen entsprechen dem Filter. Die Suche leeren oder die Filter des Dashboards erweitern.</translation>
     </message>
     <message>
         <source>This history cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Verlauf kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No requests recorded yet. Send a call from the Test Console or start the Traffic Simulator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Anfragen aufgezeichnet. Einen Aufruf aus der Testkonsole senden oder den Verkehrssimulator starten.</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>JSON lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <source>Export Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen exportieren</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird exportiert…</translation>
     </message>
     <message>
         <source>Exported 1 request to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Anfrage nach %1 exportiert</translation>
     </message>
     <message>
         <source>Exported %1 requests to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfragen nach %2 exportiert</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>↑ 1 new request</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ 1 neue Anfrage</translation>
     </message>
     <message>
         <source>↑ %1 new requests</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ %1 neue Anfragen</translation>
     </message>
     <message>
         <source>— (no backend call)</source>
-        <translation type="unfinished"></translation>
+        <translation>— (kein Backend-Aufruf)</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>none logged</source>
-        <translation type="unfinished"></translation>
+        <translation>keine protokolliert</translation>
     </message>
     <message>
         <source>Request headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Header der Anfrage</translation>
     </message>
     <message>
         <source>Response headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Header der Antwort</translation>
     </message>
     <message>
         <source>No trace kept for this request. Requests sent from the Test Console with tracing on keep their trace while the gateway runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Anfrage wurde kein Trace aufbewahrt. Anfragen, die mit aktiviertem Tracing aus der Testkonsole gesendet werden, behalten ihren Trace, solange das Gateway läuft.</translation>
     </message>
 </context>
 <context>
     <name>gh::analytics::TopTableModel</name>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufe</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>p95</source>
-        <translation type="unfinished"></translation>
+        <translation>p95</translation>
     </message>
 </context>
 <context>
     <name>gh::analytics::TrafficSimulator</name>
     <message>
         <source>The gateway is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway läuft nicht.</translation>
     </message>
     <message>
         <source>There is nothing to call: the workspace has no API, or every API has weight 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt nichts aufzurufen: Der Arbeitsbereich hat keine API, oder jede API hat das Gewicht 0.</translation>
     </message>
 </context>
 <context>
     <name>gh::analytics::TrafficSimulatorDialog</name>
     <message>
         <source>Simulate Traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenverkehr simulieren</translation>
     </message>
     <message>
         <source>Traffic simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkehrssimulator</translation>
     </message>
     <message>
         <source>Gateway state</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway-Status</translation>
     </message>
     <message>
         <source>&amp;Start</source>
@@ -769,234 +769,234 @@
     </message>
     <message>
         <source>Stops the traffic and closes the simulator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hält den Datenverkehr an und schließt den Simulator.</translation>
     </message>
     <message>
         <source>Load</source>
-        <translation type="unfinished"></translation>
+        <translation>Last</translation>
     </message>
     <message>
         <source>Requests per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Sekunde</translation>
     </message>
     <message>
         <source> requests/s</source>
-        <translation type="unfinished"></translation>
+        <translation> Anfragen/s</translation>
     </message>
     <message>
         <source>How many requests to send each second. Six connections carry them, so very high rates may not be reached: the achieved rate below says what was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Anfragen pro Sekunde gesendet werden. Sechs Verbindungen tragen sie, daher werden sehr hohe Raten eventuell nicht erreicht: Die erreichte Rate unten zeigt den tatsächlichen Wert.</translation>
     </message>
     <message>
         <source>Requests per second, on a logarithmic scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Sekunde, auf logarithmischer Skala</translation>
     </message>
     <message>
         <source>Stop after</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten nach</translation>
     </message>
     <message>
         <source>Stop after a number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach einer Anzahl von Sekunden anhalten</translation>
     </message>
     <message>
         <source>Unchecked, the traffic runs until you press Stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn nicht markiert, läuft der Datenverkehr, bis Sie auf „Anhalten“ drücken.</translation>
     </message>
     <message>
         <source>Duration in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer in Sekunden</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Bad keys, percent of requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Schlüssel, Prozent der Anfragen</translation>
     </message>
     <message>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <source>This share of the requests carries a made-up subscription key instead of a real one, so the gateway answers 401 Unauthorized.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Anteil der Anfragen trägt einen erfundenen Abonnementschlüssel statt eines echten, daher antwortet das Gateway mit 401 Unauthorized.</translation>
     </message>
     <message>
         <source>Errors, percent of requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler, Prozent der Anfragen</translation>
     </message>
     <message>
         <source>This share of the requests asks for a path no operation has, or uses a method the operation does not have, so the gateway answers 404 Not Found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Anteil der Anfragen fragt einen Pfad an, den keine Operation hat, oder verwendet eine Methode, die die Operation nicht hat, daher antwortet das Gateway mit 404 Not Found.</translation>
     </message>
     <message>
         <source>Send request b&amp;odies</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bodys der Anfragen senden</translation>
     </message>
     <message>
         <source>Send request bodies</source>
-        <translation type="unfinished"></translation>
+        <translation>Bodys der Anfragen senden</translation>
     </message>
     <message>
         <source>POST, PUT and PATCH requests carry the example of the operation&apos;s request, when its specification has one.</source>
-        <translation type="unfinished"></translation>
+        <translation>POST-, PUT- und PATCH-Anfragen tragen das Beispiel der Anfrage der Operation, sofern ihre Spezifikation eines enthält.</translation>
     </message>
     <message>
         <source>&amp;Rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rate:</translation>
     </message>
     <message>
         <source>&amp;Duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dauer:</translation>
     </message>
     <message>
         <source>Bad &amp;keys:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ungültige Schlüssel:</translation>
     </message>
     <message>
         <source>&amp;Errors:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fehler:</translation>
     </message>
     <message>
         <source>Mix</source>
-        <translation type="unfinished"></translation>
+        <translation>Mischung</translation>
     </message>
     <message>
         <source>APIs to call, with their weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzurufende APIs mit ihren Gewichten</translation>
     </message>
     <message>
         <source>&amp;APIs (GET operations get three times the share of the others):</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;PIs (GET-Operationen erhalten den dreifachen Anteil der anderen):</translation>
     </message>
     <message>
         <source>Subscriptions whose keys are sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnements, deren Schlüssel gesendet werden</translation>
     </message>
     <message>
         <source>Each request carries the key of one of the checked subscriptions that can call its API, chosen at random.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Anfrage trägt den Schlüssel eines zufällig gewählten markierten Abonnements, das ihre API aufrufen darf.</translation>
     </message>
     <message>
         <source>Su&amp;bscriptions whose keys are sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abo&amp;nnements, deren Schlüssel gesendet werden:</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>Live</translation>
     </message>
     <message>
         <source>Elapsed time</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstrichene Zeit</translation>
     </message>
     <message>
         <source>Requests sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendete Anfragen</translation>
     </message>
     <message>
         <source>Achieved rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreichte Rate</translation>
     </message>
     <message>
         <source>2xx answers</source>
-        <translation type="unfinished"></translation>
+        <translation>2xx-Antworten</translation>
     </message>
     <message>
         <source>3xx answers</source>
-        <translation type="unfinished"></translation>
+        <translation>3xx-Antworten</translation>
     </message>
     <message>
         <source>4xx answers</source>
-        <translation type="unfinished"></translation>
+        <translation>4xx-Antworten</translation>
     </message>
     <message>
         <source>5xx answers</source>
-        <translation type="unfinished"></translation>
+        <translation>5xx-Antworten</translation>
     </message>
     <message>
         <source>Failed requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene Anfragen</translation>
     </message>
     <message>
         <source>Requests behind</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückstand an Anfragen</translation>
     </message>
     <message>
         <source>Elapsed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstrichen:</translation>
     </message>
     <message>
         <source>Sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet:</translation>
     </message>
     <message>
         <source>Achieved rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreichte Rate:</translation>
     </message>
     <message>
         <source>2xx:</source>
-        <translation type="unfinished"></translation>
+        <translation>2xx:</translation>
     </message>
     <message>
         <source>3xx:</source>
-        <translation type="unfinished"></translation>
+        <translation>3xx:</translation>
     </message>
     <message>
         <source>4xx:</source>
-        <translation type="unfinished"></translation>
+        <translation>4xx:</translation>
     </message>
     <message>
         <source>5xx:</source>
-        <translation type="unfinished"></translation>
+        <translation>5xx:</translation>
     </message>
     <message>
         <source>Failed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen:</translation>
     </message>
     <message>
         <source>Behind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückstand:</translation>
     </message>
     <message>
         <source>Requests that were due but not sent because %1 were already waiting for an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällige Anfragen, die nicht gesendet wurden, weil bereits %1 auf eine Antwort warteten.</translation>
     </message>
     <message>
         <source>Requests that got no HTTP answer: refused, reset or timed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen ohne HTTP-Antwort: abgelehnt, zurückgesetzt oder Zeitüberschreitung.</translation>
     </message>
     <message>
         <source>%1, scope %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Bereich %2</translation>
     </message>
     <message>
         <source>No active subscription has a key: every request goes without one, so APIs that need a subscription answer 401. Add a subscription with a key to send good traffic.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein aktives Abonnement hat einen Schlüssel: Jede Anfrage wird ohne gesendet, daher antworten APIs, die ein Abonnement erfordern, mit 401. Ein Abonnement mit Schlüssel hinzufügen, um gültigen Datenverkehr zu senden.</translation>
     </message>
     <message numerus="yes">
         <source>%n subscription(s) not listed: not active, or without a key.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Abonnement nicht aufgeführt: nicht aktiv oder ohne Schlüssel.</numerusform>
+            <numerusform>%n Abonnements nicht aufgeführt: nicht aktiv oder ohne Schlüssel.</numerusform>
         </translation>
     </message>
     <message>
         <source>Sends to the embedded gateway at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet an das eingebaute Gateway unter %1.</translation>
     </message>
     <message>
         <source>The gateway is not running: start it (Gateway ▸ Start) to send traffic.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway läuft nicht: Es starten (Gateway ▸ Starten), um Datenverkehr zu senden.</translation>
     </message>
     <message>
         <source>Start the gateway first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst das Gateway starten.</translation>
     </message>
     <message>
         <source>Check at least one API to call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens eine aufzurufende API markieren.</translation>
     </message>
     <message>
         <source>S&amp;top</source>
@@ -1004,31 +1004,31 @@
     </message>
     <message>
         <source>Stop the traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Datenverkehr anhalten</translation>
     </message>
     <message>
         <source>Start the traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Datenverkehr starten</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 (%2 waiting for an answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 warten auf eine Antwort)</translation>
     </message>
     <message>
         <source>%1 requests/s (asked: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfragen/s (angefordert: %2)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>, </source>
@@ -2003,83 +2003,85 @@
     <name>gh::console::BodyText</name>
     <message>
         <source>Not JSON: %1 at character %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein JSON: %1 bei Zeichen %2.</translation>
     </message>
     <message>
         <source>Not XML: %1 at line %2, column %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein XML: %1 in Zeile %2, Spalte %3.</translation>
     </message>
     <message>
         <source>Not XML: there is no element.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein XML: Es gibt kein Element.</translation>
     </message>
 </context>
 <context>
     <name>gh::console::CallHistory</name>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
     </message>
     <message>
         <source>Cannot open the call history %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aufrufverlauf %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Cannot prepare the call history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aufrufverlauf kann nicht vorbereitet werden: %1</translation>
     </message>
     <message>
         <source>Cannot save the call: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aufruf kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>%1  %2 %3
 %4 · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2 %3
+%4 · %5</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <source>%1 %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2, %3</translation>
     </message>
 </context>
 <context>
     <name>gh::console::CollectionsPane</name>
     <message>
         <source>Save the request</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage speichern</translation>
     </message>
     <message>
         <source>Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammlung</translation>
     </message>
     <message>
         <source>Request name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Anfrage</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Do not save the request</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage nicht speichern</translation>
     </message>
     <message>
         <source>Co&amp;llection:</source>
-        <translation type="unfinished"></translation>
+        <translation>Samm&amp;lung:</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -2087,922 +2089,926 @@
     </message>
     <message>
         <source>Saved requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Anfragen</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Open the saved request in the builder</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gespeicherte Anfrage im Editor öffnen</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
     <message>
         <source>Rename the saved request or collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gespeicherte Anfrage oder Sammlung umbenennen</translation>
     </message>
     <message>
         <source>Rename (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen (F2)</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete the saved request or collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gespeicherte Anfrage oder Sammlung löschen</translation>
     </message>
     <message>
         <source>Delete (Del); a collection goes with its requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen (Entf); eine Sammlung wird mit ihren Anfragen gelöscht</translation>
     </message>
     <message>
         <source>My Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Anfragen</translation>
     </message>
     <message>
         <source>Name the request and its collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage und ihre Sammlung benennen.</translation>
     </message>
     <message>
         <source>Saved as &quot;%1&quot; in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als „%1“ in %2 gespeichert.</translation>
     </message>
     <message>
         <source>No saved requests yet: &quot;Save to Collection…&quot; keeps the request in the builder under a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine gespeicherten Anfragen: „In Sammlung speichern…“ bewahrt die Anfrage aus dem Editor unter einem Namen auf.</translation>
     </message>
 </context>
 <context>
     <name>gh::console::ConsoleView</name>
     <message>
         <source>Test console</source>
-        <translation type="unfinished"></translation>
+        <translation>Testkonsole</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammlungen</translation>
     </message>
     <message>
         <source>Environments</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungen</translation>
     </message>
     <message>
         <source>Variables that {{name}} in a request stands for</source>
-        <translation type="unfinished"></translation>
+        <translation>Variablen, für die {{name}} in einer Anfrage steht</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>https://example.com/path</source>
-        <translation type="unfinished"></translation>
+        <translation>https://example.com/path</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Senden</translation>
     </message>
     <message>
         <source>Send the request (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage senden (%1)</translation>
     </message>
     <message>
         <source>Cancel the request</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage abbrechen</translation>
     </message>
     <message>
         <source>Stop waiting for the response (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht länger auf die Antwort warten (Esc)</translation>
     </message>
     <message>
         <source>Save to Collection…</source>
-        <translation type="unfinished"></translation>
+        <translation>In Sammlung speichern…</translation>
     </message>
     <message>
         <source>Save the request to a collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage in einer Sammlung speichern</translation>
     </message>
     <message>
         <source>Keep this request under a name, to open it again later; the subscription is kept by name, never its key</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anfrage unter einem Namen aufbewahren, um sie später wieder zu öffnen; das Abonnement wird über seinen Namen gespeichert, nie sein Schlüssel</translation>
     </message>
     <message>
         <source>API</source>
-        <translation type="unfinished"></translation>
+        <translation>API</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation</translation>
     </message>
     <message>
         <source>Subscription</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement</translation>
     </message>
     <message>
         <source>Subscription key</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnementschlüssel</translation>
     </message>
     <message>
         <source>Show the subscription key</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Abonnementschlüssel anzeigen</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbergen</translation>
     </message>
     <message>
         <source>Mask the subscription key</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Abonnementschlüssel maskieren</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung</translation>
     </message>
     <message>
         <source>The variables {{name}} in the request stands for; edit them in the Environments tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Variablen, für die {{name}} in der Anfrage steht; im Tab „Umgebungen“ bearbeiten</translation>
     </message>
     <message>
         <source>The URL with its variables replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL mit ersetzten Variablen</translation>
     </message>
     <message>
         <source>Send the key in</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel senden in</translation>
     </message>
     <message>
         <source>Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>&amp;Operation:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Operation:</translation>
     </message>
     <message>
         <source>sent &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet &amp;in</translation>
     </message>
     <message>
         <source>Ti&amp;meout:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitlimit:</translation>
     </message>
     <message>
         <source>&amp;API:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;API:</translation>
     </message>
     <message>
         <source>S&amp;ubscription:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonne&amp;ment:</translation>
     </message>
     <message>
         <source>Environment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung:</translation>
     </message>
     <message>
         <source>Template parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagenparameter</translation>
     </message>
     <message>
         <source>Query parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrageparameter</translation>
     </message>
     <message>
         <source>Request headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Header der Anfrage</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>&amp;Query parameters:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;frageparameter:</translation>
     </message>
     <message>
         <source>&amp;Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parameter</translation>
     </message>
     <message>
         <source>Hea&amp;ders</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Header</translation>
     </message>
     <message>
         <source>Bod&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>Bod&amp;y</translation>
     </message>
     <message>
         <source>&lt;p&gt;No response yet.&lt;/p&gt;&lt;p&gt;Pick an operation, then &lt;b&gt;Send&lt;/b&gt; (%1). Calls to the embedded gateway come back with the trace of every policy step.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Noch keine Antwort.&lt;/p&gt;&lt;p&gt;Eine Operation wählen, dann &lt;b&gt;Senden&lt;/b&gt; (%1). Aufrufe an das eingebaute Gateway kommen mit dem Trace jedes Richtlinienschritts zurück.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Measured from the moment the request was handed to Qt; DNS and connect times are not reported separately by Qt&apos;s network stack</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemessen ab dem Moment, in dem die Anfrage an Qt übergeben wurde; DNS- und Verbindungszeiten meldet der Netzwerkstack von Qt nicht getrennt</translation>
     </message>
     <message>
         <source>Trust This Certificate for This Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesem Zertifikat für diese Sitzung vertrauen</translation>
     </message>
     <message>
         <source>Trust this certificate for this session and send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesem Zertifikat für diese Sitzung vertrauen und erneut senden</translation>
     </message>
     <message>
         <source>Accepts this certificate (by its SHA-256 fingerprint) until Gatehouse quits, then sends the request again; nothing is saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Akzeptiert dieses Zertifikat (anhand seines SHA-256-Fingerabdrucks), bis Gatehouse beendet wird, und sendet die Anfrage dann erneut; nichts wird gespeichert</translation>
     </message>
     <message>
         <source>Response body</source>
-        <translation type="unfinished"></translation>
+        <translation>Body der Antwort</translation>
     </message>
     <message>
         <source>Ra&amp;w</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Roh</translation>
     </message>
     <message>
         <source>Show the body as received</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Body wie empfangen anzeigen</translation>
     </message>
     <message>
         <source>Find in the body</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Body suchen</translation>
     </message>
     <message>
         <source>Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen…</translation>
     </message>
     <message>
         <source>Find in the body (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Body suchen (%1)</translation>
     </message>
     <message>
         <source>Response headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Header der Antwort</translation>
     </message>
     <message>
         <source>Policy trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinien-Trace</translation>
     </message>
     <message>
         <source>Policy trace of the previous run</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinien-Trace des vorherigen Laufs</translation>
     </message>
     <message>
         <source>&amp;Compare with the previous run</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem vorherigen Lauf &amp;vergleichen</translation>
     </message>
     <message>
         <source>Compare the trace with the previous run of the same request</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Trace mit dem vorherigen Lauf derselben Anfrage vergleichen</translation>
     </message>
     <message>
         <source>Re&amp;veal Secrets</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse &amp;einblenden</translation>
     </message>
     <message>
         <source>Show the values of secret named values in the trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werte geheimer benannter Werte im Trace anzeigen</translation>
     </message>
     <message>
         <source>No trace for this call. Calls sent to the embedded gateway are traced: pick an API of the workspace, or a URL on the gateway&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Trace für diesen Aufruf. Aufrufe an das eingebaute Gateway werden aufgezeichnet: Eine API des Arbeitsbereichs wählen oder eine URL unter der Adresse des Gateways.</translation>
     </message>
     <message>
         <source>Response &amp;Body</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort-&amp;Body</translation>
     </message>
     <message>
         <source>Respo&amp;nse Headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort-Hea&amp;der</translation>
     </message>
     <message>
         <source>&amp;Trace</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trace</translation>
     </message>
     <message>
         <source>Search the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Verlauf durchsuchen</translation>
     </message>
     <message>
         <source>Search by URL, method or status</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach URL, Methode oder Status suchen</translation>
     </message>
     <message>
         <source>Call history</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufverlauf</translation>
     </message>
     <message>
         <source>Re-&amp;run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>Send the selected call again</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Aufruf erneut senden</translation>
     </message>
     <message>
         <source>Copy as cur&amp;l</source>
-        <translation type="unfinished"></translation>
+        <translation>Als cur&amp;l kopieren</translation>
     </message>
     <message>
         <source>Copy the request as a curl command</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage als curl-Befehl kopieren</translation>
     </message>
     <message>
         <source>Copies the request in the builder as a curl command line; the subscription key and secret variables are masked</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert die Anfrage aus dem Editor als curl-Befehlszeile; der Abonnementschlüssel und geheime Variablen werden maskiert</translation>
     </message>
     <message>
         <source>Copy as curl (with &amp;Secrets)</source>
-        <translation type="unfinished"></translation>
+        <translation>Als curl kopieren (mit &amp;Geheimnissen)</translation>
     </message>
     <message>
         <source>Copies the command with the real subscription key and secret values</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert den Befehl mit dem echten Abonnementschlüssel und den geheimen Werten</translation>
     </message>
     <message>
         <source>Open a workspace to keep a history of calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Arbeitsbereich öffnen, um einen Aufrufverlauf zu führen.</translation>
     </message>
     <message>
         <source>Calls you send are listed here, newest first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendete Aufrufe werden hier aufgelistet, neueste zuerst.</translation>
     </message>
     <message>
         <source>Any URL (type it above)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebige URL (oben eingeben)</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>(the API&apos;s root path)</source>
-        <translation type="unfinished"></translation>
+        <translation>(der Stammpfad der API)</translation>
     </message>
     <message>
         <source>Built from the API, the operation and the parameters below; pick &quot;Any URL&quot; to type one</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der API, der Operation und den Parametern unten gebildet; „Beliebige URL“ wählen, um eine einzugeben</translation>
     </message>
     <message>
         <source>The operation describes no request body.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Operation beschreibt keinen Body für die Anfrage.</translation>
     </message>
     <message>
         <source>Template parameter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagenparameter %1</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>erforderlich</translation>
     </message>
     <message>
         <source>%1:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:</translation>
     </message>
     <message>
         <source>No key</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüssel</translation>
     </message>
     <message>
         <source>header %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Header %1</translation>
     </message>
     <message>
         <source>query parameter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrageparameter %1</translation>
     </message>
     <message>
         <source>This subscription has no primary key in the workspace or in your secret store: set one in its editor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Abonnement hat keinen Primärschlüssel im Arbeitsbereich oder in Ihrem Geheimnisspeicher: Legen Sie einen in seinem Editor fest.</translation>
     </message>
     <message>
         <source>Cannot read the file %1 of the body: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 des Bodys kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Sends to: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet an: %1</translation>
     </message>
     <message>
         <source>Unknown variables (not in the environment): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Variablen (nicht in der Umgebung): %1</translation>
     </message>
     <message>
         <source>The operation&apos;s request has no example.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage der Operation hat kein Beispiel.</translation>
     </message>
     <message>
         <source>The embedded gateway is not running: start it from the Gateway menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das eingebaute Gateway läuft nicht: Starten Sie es über das Menü „Gateway“.</translation>
     </message>
     <message>
         <source>Type a URL to send the request to, or pick an API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine URL eingeben, an die die Anfrage gesendet wird, oder eine API wählen.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesendet…</translation>
     </message>
     <message>
         <source>Cancelled after %1 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 ms abgebrochen.</translation>
     </message>
     <message>
         <source>No response within %1 s (the timeout).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort innerhalb von %1 s (Zeitlimit).</translation>
     </message>
     <message>
         <source>
 SHA-256 fingerprint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>
+SHA-256-Fingerabdruck: %1</translation>
     </message>
     <message>
         <source>The TLS connection was refused because the server&apos;s certificate is not trusted:
 • %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die TLS-Verbindung wurde abgelehnt, weil dem Zertifikat des Servers nicht vertraut wird:
+• %1</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 ms</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <source>Headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
         <source>First byte</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Byte</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt</translation>
     </message>
     <message>
         <source>
 
 [The body is longer than the %1 kept.]</source>
-        <translation type="unfinished"></translation>
+        <translation>
+
+[Der Body ist länger als die aufbewahrten %1.]</translation>
     </message>
     <message>
         <source>This request was not sent before with a trace: send it again after an edit to see what changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anfrage wurde zuvor nicht mit Trace gesendet: Senden Sie sie nach einer Änderung erneut, um zu sehen, was sich geändert hat.</translation>
     </message>
     <message>
         <source>Left: this run; right: the run at %1. Same steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Links: dieser Lauf; rechts: der Lauf um %1. Gleiche Schritte.</translation>
     </message>
     <message>
         <source>Left: this run; right: the run at %1. 1 step differs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Links: dieser Lauf; rechts: der Lauf um %1. 1 Schritt unterscheidet sich.</translation>
     </message>
     <message>
         <source>Left: this run; right: the run at %1. %2 steps differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Links: dieser Lauf; rechts: der Lauf um %1. %2 Schritte unterscheiden sich.</translation>
     </message>
     <message>
         <source>Copied with the subscription key and secret values: paste it with care.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Abonnementschlüssel und geheimen Werten kopiert: Vorsicht beim Einfügen.</translation>
     </message>
     <message>
         <source>Copied; the subscription key and secret values are masked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert; Abonnementschlüssel und geheime Werte sind maskiert.</translation>
     </message>
     <message>
         <source>Body kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Body-Art</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner</translation>
     </message>
     <message>
         <source>Raw (JSON, XML, text)</source>
-        <translation type="unfinished"></translation>
+        <translation>Roh (JSON, XML, Text)</translation>
     </message>
     <message>
         <source>Form (x-www-form-urlencoded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Formular (x-www-form-urlencoded)</translation>
     </message>
     <message>
         <source>Multipart (form-data)</source>
-        <translation type="unfinished"></translation>
+        <translation>Multipart (form-data)</translation>
     </message>
     <message>
         <source>Body &amp;kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Body-Ar&amp;t:</translation>
     </message>
     <message>
         <source>Request body</source>
-        <translation type="unfinished"></translation>
+        <translation>Body der Anfrage</translation>
     </message>
     <message>
         <source>The request body, sent as it is typed ({{name}} stands for an environment&apos;s variable). &quot;From Example&quot; fills the operation&apos;s example.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body der Anfrage, gesendet wie eingegeben ({{name}} steht für eine Variable der Umgebung). „Aus Beispiel übernehmen“ fügt das Beispiel der Operation ein.</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Formatieren</translation>
     </message>
     <message>
         <source>Format the body (JSON or XML)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Body formatieren (JSON oder XML)</translation>
     </message>
     <message>
         <source>Indent the JSON or XML body</source>
-        <translation type="unfinished"></translation>
+        <translation>Den JSON- oder XML-Body einrücken</translation>
     </message>
     <message>
         <source>From E&amp;xample</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Beispiel &amp;übernehmen</translation>
     </message>
     <message>
         <source>Fill the body from the operation&apos;s example</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Body mit dem Beispiel der Operation füllen</translation>
     </message>
     <message>
         <source>The request is sent without a body.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage wird ohne Body gesendet.</translation>
     </message>
     <message>
         <source>Form fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Formularfelder</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Sent as application/x-www-form-urlencoded, each field percent-encoded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet als application/x-www-form-urlencoded, jedes Feld Prozent-kodiert.</translation>
     </message>
     <message>
         <source>Multipart parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Multipart-Teile</translation>
     </message>
     <message>
         <source>Part</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil</translation>
     </message>
     <message>
         <source>Text or file</source>
-        <translation type="unfinished"></translation>
+        <translation>Text oder Datei</translation>
     </message>
     <message>
         <source>Add File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei hinzufügen…</translation>
     </message>
     <message>
         <source>Add a file part</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Dateiteil hinzufügen</translation>
     </message>
     <message>
         <source>Sent as multipart/form-data; type text parts in the table, add files with the button.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet als multipart/form-data; Textteile in die Tabelle eingeben, Dateien mit der Schaltfläche hinzufügen.</translation>
     </message>
     <message>
         <source>Add Files to the Body</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien zum Body hinzufügen</translation>
     </message>
     <message>
         <source>no key sent</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Schlüssel gesendet</translation>
     </message>
     <message>
         <source>no key</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Schlüssel</translation>
     </message>
     <message>
         <source>No environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Umgebung</translation>
     </message>
     <message>
         <source>Test Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Testkonsole</translation>
     </message>
 </context>
 <context>
     <name>gh::console::Environments</name>
     <message>
         <source>Open a workspace to keep environments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Arbeitsbereich öffnen, um Umgebungen aufzubewahren.</translation>
     </message>
     <message>
         <source>Cannot prepare the environments: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebungen können nicht vorbereitet werden: %1</translation>
     </message>
     <message>
         <source>Secret variables need a workspace to keep them for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheime Variablen brauchen einen Arbeitsbereich, für den sie aufbewahrt werden.</translation>
     </message>
     <message>
         <source>The secret variable %1 cannot be kept in your secret store: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geheime Variable %1 kann nicht in Ihrem Geheimnisspeicher aufbewahrt werden: %2</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal</translation>
     </message>
     <message>
         <source>Environment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung %1</translation>
     </message>
     <message>
         <source>There is an environment named %1 already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits eine Umgebung namens %1.</translation>
     </message>
 </context>
 <context>
     <name>gh::console::EnvironmentsPane</name>
     <message>
         <source>Environments</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungen</translation>
     </message>
     <message>
         <source>Environments:</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungen:</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <source>New environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Umgebung</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete the environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung löschen</translation>
     </message>
     <message>
         <source>Variables of the environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Variablen der Umgebung</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Variables ({{name}} in a request):</source>
-        <translation type="unfinished"></translation>
+        <translation>Variablen ({{name}} in einer Anfrage):</translation>
     </message>
     <message>
         <source>An environment holds variables ({{baseUrl}}, tokens) that requests use: New makes one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Umgebung enthält Variablen ({{baseUrl}}, Tokens), die Anfragen verwenden: „Neu“ legt eine an.</translation>
     </message>
 </context>
 <context>
     <name>gh::console::FindBar</name>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen:</translation>
     </message>
     <message>
         <source>Find previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriges suchen</translation>
     </message>
     <message>
         <source>Find previous (Shift+Enter, Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriges suchen (Umschalt+Eingabe, Umschalt+F3)</translation>
     </message>
     <message>
         <source>Find next</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes suchen</translation>
     </message>
     <message>
         <source>Find next (Enter, F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes suchen (Eingabe, F3)</translation>
     </message>
     <message>
         <source>Close the search bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Suchleiste schließen</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen (Esc)</translation>
     </message>
     <message>
         <source>Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen…</translation>
     </message>
     <message>
         <source>Find Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes suchen</translation>
     </message>
     <message>
         <source>Find Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriges suchen</translation>
     </message>
     <message>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Treffer</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>1 match</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Treffer</translation>
     </message>
     <message>
         <source>%1 matches</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Treffer</translation>
     </message>
 </context>
 <context>
     <name>gh::console::KeyValueModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen…</translation>
     </message>
     <message>
         <source>File %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei %1</translation>
     </message>
 </context>
 <context>
     <name>gh::console::RequestCollections</name>
     <message>
         <source>Open a workspace to keep requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Arbeitsbereich öffnen, um Anfragen aufzubewahren.</translation>
     </message>
     <message>
         <source>Cannot prepare the collections: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sammlungen können nicht vorbereitet werden: %1</translation>
     </message>
     <message>
         <source>Name the request and its collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage und ihre Sammlung benennen.</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Anfrage</numerusform>
+            <numerusform>%1: %n Anfragen</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>The collection has a request named %1 already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sammlung enthält bereits eine Anfrage namens %1.</translation>
     </message>
     <message>
         <source>There is a collection named %1 already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits eine Sammlung namens %1.</translation>
     </message>
 </context>
 <context>
     <name>gh::console::TraceModel</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway</translation>
     </message>
     <message>
         <source>Inbound</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingehend</translation>
     </message>
     <message>
         <source>Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend</translation>
     </message>
     <message>
         <source>Outbound</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgehend</translation>
     </message>
     <message>
         <source>On error</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Fehler</translation>
     </message>
     <message>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1</translation>
     </message>
     <message>
         <source>Starts at %1, takes %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginnt bei %1, dauert %2</translation>
     </message>
     <message>
         <source>%1: not in the compared run as it is here</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: im verglichenen Lauf nicht so wie hier</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>Elapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstrichen</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitachse</translation>
     </message>
 </context>
 <context>
     <name>gh::console::VariablesModel</name>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen…</translation>
     </message>
     <message>
         <source>Use it as {{%1}} in the URL, the parameters, the headers or the body</source>
-        <translation type="unfinished"></translation>
+        <translation>Als {{%1}} in der URL, den Parametern, den Headern oder dem Body verwenden</translation>
     </message>
     <message>
         <source>Masked in the console, in copied curl commands and in the history</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Konsole, in kopierten curl-Befehlen und im Verlauf maskiert</translation>
     </message>
     <message>
         <source>Variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Variable</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Secret</source>
@@ -3025,26 +3031,26 @@ SHA-256 fingerprint: %1</source>
     </message>
     <message>
         <source>Configuration compiles again: now serving the edited workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration lässt sich wieder kompilieren: Der bearbeitete Arbeitsbereich wird jetzt bereitgestellt</translation>
     </message>
     <message>
         <source>The edited configuration has errors: serving the last good configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Die bearbeitete Konfiguration enthält Fehler: Die letzte fehlerfreie Konfiguration wird bereitgestellt</translation>
     </message>
     <message>
         <source>[%1] %2</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1] %2</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… und %n weitere Anfrage</numerusform>
+            <numerusform>… und %n weitere Anfragen</numerusform>
         </translation>
     </message>
     <message>
         <source>Analytics history not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyseverlauf nicht geschrieben: %1</translation>
     </message>
 </context>
 <context>
@@ -4589,214 +4595,214 @@ SHA-256 fingerprint: %1</source>
     <name>gh::policies</name>
     <message>
         <source>Global</source>
-        <translation type="unfinished"></translation>
+        <translation>Global</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt</translation>
     </message>
     <message>
         <source>API</source>
-        <translation type="unfinished"></translation>
+        <translation>API</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation</translation>
     </message>
     <message>
         <source>%1 does not parse; it is left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht lesbar und wird ausgelassen.</translation>
     </message>
     <message numerus="yes">
         <source>%n condition(s), otherwise</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bedingung, sonst</numerusform>
+            <numerusform>%n Bedingungen, sonst</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n condition(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bedingung</numerusform>
+            <numerusform>%n Bedingungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Element</numerusform>
+            <numerusform>%1: %n Elemente</numerusform>
         </translation>
     </message>
     <message>
         <source>Rate limit by key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratenbegrenzung nach Schlüssel</translation>
     </message>
     <message>
         <source>At most 10 calls a minute per subscription (or per client address without one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens 10 Aufrufe pro Minute je Abonnement (oder je Clientadresse, wenn keines vorhanden ist).</translation>
     </message>
     <message>
         <source>JWT validation</source>
-        <translation type="unfinished"></translation>
+        <translation>JWT-Validierung</translation>
     </message>
     <message>
         <source>Rejects requests without a valid bearer token from your identity provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehnt Anfragen ohne gültiges Bearer-Token Ihres Identitätsanbieters ab.</translation>
     </message>
     <message>
         <source>CORS</source>
-        <translation type="unfinished"></translation>
+        <translation>CORS</translation>
     </message>
     <message>
         <source>Lets browser applications from one origin call the API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlaubt Browseranwendungen eines Ursprungs, die API aufzurufen.</translation>
     </message>
     <message>
         <source>Mock response</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulierte Antwort</translation>
     </message>
     <message>
         <source>Answers from the operation&apos;s response example without calling the backend.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortet mit dem Antwortbeispiel der Operation, ohne das Backend aufzurufen.</translation>
     </message>
     <message>
         <source>Response cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortcache</translation>
     </message>
     <message>
         <source>Serves repeated GET requests from the cache for an hour (cache-lookup inbound, cache-store outbound).</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet wiederholte GET-Anfragen eine Stunde lang aus dem Cache (cache-lookup eingehend, cache-store ausgehend).</translation>
     </message>
     <message>
         <source>Send request with token caching</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage mit Token-Caching senden</translation>
     </message>
     <message>
         <source>Fetches an access token once, keeps it in the cache until it expires and sends it to the backend.</source>
-        <translation type="unfinished"></translation>
+        <translation>Holt einmalig ein Zugriffstoken, hält es bis zum Ablauf im Cache und sendet es an das Backend.</translation>
     </message>
     <message>
         <source>Set a header</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Header setzen</translation>
     </message>
     <message>
         <source>Adds or replaces a request or response header.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügt einen Header der Anfrage oder Antwort hinzu oder ersetzt ihn.</translation>
     </message>
     <message>
         <source>Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedingung</translation>
     </message>
     <message>
         <source>Runs policies only when a condition holds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt Richtlinien nur aus, wenn eine Bedingung erfüllt ist.</translation>
     </message>
 </context>
 <context>
     <name>gh::policies::EffectivePolicyView</name>
     <message>
         <source>Effective policy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Effektive Richtlinie von %1</translation>
     </message>
     <message>
         <source>&amp;Product context:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Produktkontext:</translation>
     </message>
     <message>
         <source>Product context</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktkontext</translation>
     </message>
     <message>
         <source>The product the call is made through: its policy runs between the global and the API policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Produkt, über das der Aufruf erfolgt: Seine Richtlinie läuft zwischen der globalen und der API-Richtlinie.</translation>
     </message>
     <message>
         <source>Scope colours</source>
-        <translation type="unfinished"></translation>
+        <translation>Farben der Bereiche</translation>
     </message>
     <message>
         <source>Effective policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Effektive Richtlinie</translation>
     </message>
     <message>
         <source>The merged policy, read-only. Enter or a click on an element opens it where it is written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zusammengeführte Richtlinie, schreibgeschützt. Eingabe oder ein Klick auf ein Element öffnet es dort, wo es steht.</translation>
     </message>
     <message>
         <source>Click an element to open it in the file it comes from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf ein Element klicken, um es in seiner Herkunftsdatei zu öffnen.</translation>
     </message>
     <message>
         <source>No product</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Produkt</translation>
     </message>
 </context>
 <context>
     <name>gh::policies::PolicyEditor</name>
     <message>
         <source>Policy editor: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinieneditor: %1</translation>
     </message>
     <message>
         <source>Insert &amp;Snippet</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Snippet einfügen</translation>
     </message>
     <message>
         <source>Insert snippet</source>
-        <translation type="unfinished"></translation>
+        <translation>Snippet einfügen</translation>
     </message>
     <message>
         <source>&amp;Create Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie &amp;erstellen</translation>
     </message>
     <message>
         <source>Create policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie erstellen</translation>
     </message>
     <message>
         <source>Problems of this policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme dieser Richtlinie</translation>
     </message>
     <message>
         <source>Help for the selected item</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfe zum ausgewählten Element</translation>
     </message>
     <message>
         <source>Policy text</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinientext</translation>
     </message>
     <message>
         <source>Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Vervollständigen</translation>
     </message>
     <message>
         <source>Toggle &amp;Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kommentar umschalten</translation>
     </message>
     <message>
         <source>&amp;Format Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument &amp;formatieren</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;%1 has no policy yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A policy adds steps to the requests it handles. A new one starts with &lt;code&gt;&amp;lt;base /&amp;gt;&lt;/code&gt; in each section, so it does what the enclosing scope does until you add to it.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;%1 hat noch keine Richtlinie.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Eine Richtlinie fügt den Anfragen, die sie verarbeitet, Schritte hinzu. Eine neue beginnt in jedem Abschnitt mit &lt;code&gt;&amp;lt;base /&amp;gt;&lt;/code&gt; und tut damit, was der umgebende Bereich tut, bis Sie etwas hinzufügen.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;%1 no longer exists.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;It was removed or renamed; close this tab.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;%1 existiert nicht mehr.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Es wurde entfernt oder umbenannt; schließen Sie diesen Tab.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bearbeiten</translation>
     </message>
     <message>
         <source>No problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Probleme</translation>
     </message>
     <message>
         <source>%1 — line %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Zeile %2: %3</translation>
     </message>
     <message>
         <source>, </source>
@@ -4812,374 +4818,375 @@ SHA-256 fingerprint: %1</source>
     </message>
     <message>
         <source>Create Policy for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie für %1 erstellen</translation>
     </message>
     <message>
         <source>The document is already formatted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument ist bereits formatiert.</translation>
     </message>
     <message>
         <source>Format %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 formatieren</translation>
     </message>
     <message>
         <source>Uncomment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar aufheben</translation>
     </message>
     <message>
         <source>Comment Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Auskommentieren</translation>
     </message>
     <message>
         <source>Insert Snippet “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Snippet „%1“ einfügen</translation>
     </message>
     <message>
         <source>Show Help at Cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfe an der Cursorposition anzeigen</translation>
     </message>
     <message>
         <source>1 error</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Fehler</translation>
     </message>
     <message>
         <source>%1 errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Fehler</translation>
     </message>
     <message>
         <source>1 warning</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Warnung</translation>
     </message>
     <message>
         <source>%1 warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Warnungen</translation>
     </message>
 </context>
 <context>
     <name>gh::policies::PolicyFlowForm</name>
     <message>
         <source>Select a card to edit its settings, or add a policy from the palette.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Karte auswählen, um ihre Einstellungen zu bearbeiten, oder eine Richtlinie aus der Palette hinzufügen.</translation>
     </message>
     <message>
         <source>&amp;Open in text</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Text ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Open the policy in the text editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie im Texteditor öffnen</translation>
     </message>
     <message>
         <source>&amp;Delete policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie &amp;löschen</translation>
     </message>
     <message>
         <source>Delete the policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie löschen</translation>
     </message>
     <message>
         <source>&amp;Delete &lt;base /&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;base /&gt; &amp;löschen</translation>
     </message>
     <message>
         <source>The policies of the broader scopes run here: %1. Without &lt;base /&gt;, they do not run for this section.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier laufen die Richtlinien der übergeordneten Bereiche: %1. Ohne &lt;base /&gt; laufen sie für diesen Abschnitt nicht.</translation>
     </message>
     <message>
         <source>This gateway does not know this policy; edit it in the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Gateway kennt diese Richtlinie nicht; bearbeiten Sie sie im Text.</translation>
     </message>
     <message>
         <source>Not run here: needs %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird hier nicht ausgeführt: benötigt %1.</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>erforderlich</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gesetzt</translation>
     </message>
     <message>
         <source>default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: %1</translation>
     </message>
     <message>
         <source>Not described for this policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Richtlinie nicht beschrieben.</translation>
     </message>
     <message>
         <source>a value or an expression</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wert oder ein Ausdruck</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>The element&apos;s content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhalt des Elements.</translation>
     </message>
     <message>
         <source>Contains %1. Nested elements are edited in the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enthält %1. Verschachtelte Elemente werden im Text bearbeitet.</translation>
     </message>
     <message>
         <source>Required: give it a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich: Geben Sie einen Wert an.</translation>
     </message>
     <message>
         <source>Takes a literal value, not an expression.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimmt einen literalen Wert, keinen Ausdruck.</translation>
     </message>
     <message>
         <source>A whole number, or an expression like @(…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine ganze Zahl oder ein Ausdruck wie @(…).</translation>
     </message>
     <message>
         <source>A number, or an expression like @(…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zahl oder ein Ausdruck wie @(…).</translation>
     </message>
     <message>
         <source>One of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eines von %1.</translation>
     </message>
 </context>
 <context>
     <name>gh::policies::PolicyFlowModel</name>
     <message>
         <source>nothing from broader scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts aus übergeordneten Bereichen</translation>
     </message>
     <message>
         <source>Move %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verschieben</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 löschen</translation>
     </message>
     <message>
         <source>Set %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 setzen</translation>
     </message>
     <message>
         <source>Set the text of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Text von %1 setzen</translation>
     </message>
     <message>
         <source>Add %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hinzufügen</translation>
     </message>
     <message>
         <source>Inbound</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingehend</translation>
     </message>
     <message>
         <source>Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend</translation>
     </message>
     <message>
         <source>Outbound</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgehend</translation>
     </message>
     <message>
         <source>On error</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Fehler</translation>
     </message>
 </context>
 <context>
     <name>gh::policies::PolicyFlowView</name>
     <message>
         <source>Policy flow of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinienfluss von %1</translation>
     </message>
     <message>
         <source>Drag a card or press Alt+↑/↓ to reorder · Delete removes · Enter edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Karte ziehen oder Alt+↑/↓ drücken zum Umordnen · Entf entfernt · Eingabe bearbeitet</translation>
     </message>
     <message>
         <source>&amp;Create policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie &amp;erstellen</translation>
     </message>
     <message>
         <source>Create a policy document</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Richtliniendokument erstellen</translation>
     </message>
     <message>
         <source>Create policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie erstellen</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein&amp;stellungen</translation>
     </message>
     <message>
         <source>Section to add to</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt, zu dem hinzugefügt wird</translation>
     </message>
     <message>
         <source>Add &amp;to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen &amp;zu:</translation>
     </message>
     <message>
         <source>Filter policies</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinien filtern</translation>
     </message>
     <message>
         <source>rate-limit, header, cache…</source>
-        <translation type="unfinished"></translation>
+        <translation>rate-limit, header, cache…</translation>
     </message>
     <message>
         <source>&amp;Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;uchen:</translation>
     </message>
     <message>
         <source>Policies</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinien</translation>
     </message>
     <message>
         <source>&amp;Add policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie &amp;hinzufügen</translation>
     </message>
     <message>
         <source>Add the selected policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Richtlinie hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Palette</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Palette</translation>
     </message>
     <message>
         <source>%1 has no policy yet: the broader scopes&apos; policies apply as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat noch keine Richtlinie: Die Richtlinien der übergeordneten Bereiche gelten unverändert.</translation>
     </message>
     <message>
         <source>The document is not a &lt;policies&gt; document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument ist kein &lt;policies&gt;-Dokument.</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <source>The policy cannot be drawn until its text is fixed.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie kann erst dargestellt werden, wenn ihr Text korrigiert ist.
+%1</translation>
     </message>
     <message>
         <source>%1 (not run here)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (hier nicht ausgeführt)</translation>
     </message>
 </context>
 <context>
     <name>gh::policies::PolicyLexer</name>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>Tag bracket</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag-Klammer</translation>
     </message>
     <message>
         <source>Element</source>
-        <translation type="unfinished"></translation>
+        <translation>Element</translation>
     </message>
     <message>
         <source>Attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribut</translation>
     </message>
     <message>
         <source>Attribute value</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributwert</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <source>CDATA</source>
-        <translation type="unfinished"></translation>
+        <translation>CDATA</translation>
     </message>
     <message>
         <source>Processing instruction</source>
-        <translation type="unfinished"></translation>
+        <translation>Verarbeitungsanweisung</translation>
     </message>
     <message>
         <source>Entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Entität</translation>
     </message>
     <message>
         <source>Named value</source>
-        <translation type="unfinished"></translation>
+        <translation>Benannter Wert</translation>
     </message>
     <message>
         <source>Expression bracket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausdrucksklammer</translation>
     </message>
     <message>
         <source>Keyword</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselwort</translation>
     </message>
     <message>
         <source>Identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichner</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext</translation>
     </message>
     <message>
         <source>String</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichenkette</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahl</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator</translation>
     </message>
     <message>
         <source>Invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültig</translation>
     </message>
 </context>
 <context>
     <name>gh::shell::CommandPalette</name>
     <message>
         <source>Command palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlspalette</translation>
     </message>
     <message>
         <source>Command filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlsfilter</translation>
     </message>
     <message>
         <source>Type a command: “save”, “theme dark”, “restart”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Befehl eingeben: „save“, „theme dark“, „restart“…</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle</translation>
     </message>
     <message>
         <source>↑↓ to move, Enter to run, Esc to close</source>
-        <translation type="unfinished"></translation>
+        <translation>↑↓ zum Bewegen, Eingabe zum Ausführen, Esc zum Schließen</translation>
     </message>
 </context>
 <context>
     <name>gh::shell::InfoBar</name>
     <message>
         <source>Notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigung</translation>
     </message>
 </context>
 <context>
@@ -5402,75 +5409,75 @@ SHA-256 fingerprint: %1</source>
     </message>
     <message>
         <source>&amp;New Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Arbeitsbereich…</translation>
     </message>
     <message>
         <source>Save A&amp;ll</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle speichern</translation>
     </message>
     <message>
         <source>Re&amp;vert to Saved…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherten Stand &amp;wiederherstellen…</translation>
     </message>
     <message>
         <source>Command &amp;Palette…</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehls&amp;palette…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>Next &amp;Pane</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächster Bereich</translation>
     </message>
     <message>
         <source>Pre&amp;vious Pane</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;orheriger Bereich</translation>
     </message>
     <message>
         <source>Ne&amp;xt Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster &amp;Tab</translation>
     </message>
     <message>
         <source>Previous Ta&amp;b</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Ta&amp;b</translation>
     </message>
     <message>
         <source>The workspace&apos;s entities; Enter opens the selected one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Entitäten des Arbeitsbereichs; Eingabe öffnet die ausgewählte.</translation>
     </message>
     <message>
         <source>Show Policy &amp;Flow</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinien&amp;fluss anzeigen</translation>
     </message>
     <message>
         <source>Show &amp;Effective Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Effektive Richtlinie anzeigen</translation>
     </message>
     <message>
         <source>Flow: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fluss: %1</translation>
     </message>
     <message>
         <source>Effective: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Effektiv: %1</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
     <message>
         <source>Editors</source>
-        <translation type="unfinished"></translation>
+        <translation>Editoren</translation>
     </message>
     <message>
         <source>Enter or double-click opens the place of the problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe oder Doppelklick öffnet die Stelle des Problems.</translation>
     </message>
     <message>
         <source>&amp;High Contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoher &amp;Kontrast</translation>
     </message>
     <message>
         <source>Workspace</source>
@@ -5478,325 +5485,325 @@ SHA-256 fingerprint: %1</source>
     </message>
     <message>
         <source>Live configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Konfiguration</translation>
     </message>
     <message>
         <source>Request rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragerate</translation>
     </message>
     <message>
         <source>Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway</translation>
     </message>
     <message>
         <source>closing</source>
-        <translation type="unfinished"></translation>
+        <translation>dem Schließen</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>Workspace “%1” has unsaved changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich „%1“ hat ungespeicherte Änderungen.</translation>
     </message>
     <message>
         <source>Save them before %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor %1 speichern?</translation>
     </message>
     <message>
         <source>opening another workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>dem Öffnen eines anderen Arbeitsbereichs</translation>
     </message>
     <message>
         <source>New Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Arbeitsbereich</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
     </message>
     <message>
         <source>%1 already holds a workspace; use Open Workspace instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält bereits einen Arbeitsbereich; stattdessen „Arbeitsbereich öffnen“ verwenden.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Save Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern fehlgeschlagen</translation>
     </message>
     <message>
         <source>Some files of “%1” could not be written; the others were.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Dateien von „%1“ konnten nicht geschrieben werden; die übrigen schon.</translation>
     </message>
     <message>
         <source>Save failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
         <source>Saved workspace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich %1 gespeichert</translation>
     </message>
     <message>
         <source>Revert to Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherten Stand wiederherstellen</translation>
     </message>
     <message>
         <source>Forget every unsaved change to “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle ungespeicherten Änderungen an „%1“ verwerfen?</translation>
     </message>
     <message>
         <source>The files are read again; this cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dateien werden neu eingelesen; dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>&amp;Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
         <source>Read %1 again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 neu eingelesen</translation>
     </message>
     <message>
         <source>Files changed on disk: read again</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien auf der Festplatte geändert: neu eingelesen</translation>
     </message>
     <message>
         <source>Files of this workspace changed on disk. Reload them and lose your unsaved changes, or keep yours (saving writes them over the files).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien dieses Arbeitsbereichs wurden auf der Festplatte geändert. Neu laden und die ungespeicherten Änderungen verlieren, oder Ihre behalten (Speichern überschreibt dann die Dateien).</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu laden</translation>
     </message>
     <message>
         <source>&amp;Keep Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Meine behalten</translation>
     </message>
     <message>
         <source>Gatehouse did not close cleanly. Unsaved changes to this workspace from %1 were kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse wurde nicht ordnungsgemäß beendet. Ungespeicherte Änderungen an diesem Arbeitsbereich von %1 wurden aufbewahrt.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <source>Restore Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
         <source>Restored unsaved changes from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen von %1 wiederhergestellt</translation>
     </message>
     <message>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verwerfen</translation>
     </message>
     <message>
         <source>Cannot write the recovery copy to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellungskopie kann nicht nach %1 geschrieben werden</translation>
     </message>
     <message>
         <source>creating a workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>dem Anlegen eines Arbeitsbereichs</translation>
     </message>
     <message>
         <source>New Workspace: Choose an Empty Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Arbeitsbereich: Einen leeren Ordner wählen</translation>
     </message>
     <message>
         <source>Pick an item in the navigator to edit it. Edits are served by the embedded gateway as you type, and kept safe until you save them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Element im Navigator auswählen, um es zu bearbeiten. Änderungen werden schon während der Eingabe vom eingebauten Gateway bereitgestellt und bis zum Speichern sicher aufbewahrt.</translation>
     </message>
     <message>
         <source>Open an APIOps artifacts folder, or create a new workspace, to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Beginnen einen APIOps-Artefaktordner öffnen oder einen neuen Arbeitsbereich anlegen.</translation>
     </message>
     <message>
         <source>Run any command</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen beliebigen Befehl ausführen</translation>
     </message>
     <message>
         <source>New workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Arbeitsbereich</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Move between navigator, editor and problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen Navigator, Editor und Problemen wechseln</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Gateway settings changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway-Einstellungen geändert</translation>
     </message>
     <message>
         <source>⚠ Edits have errors: serving the last good configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Änderungen enthalten Fehler: Die letzte fehlerfreie Konfiguration wird bereitgestellt</translation>
     </message>
     <message>
         <source>See the Problems dock (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Siehe Bereich „Probleme“ (%1).</translation>
     </message>
     <message>
         <source>%1 req/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfr./s</translation>
     </message>
     <message numerus="yes">
         <source>Requests per second over the last 5 seconds; %n request(s) since the start</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Anfragen pro Sekunde über die letzten 5 Sekunden; %n Anfrage seit dem Start</numerusform>
+            <numerusform>Anfragen pro Sekunde über die letzten 5 Sekunden; %n Anfragen seit dem Start</numerusform>
         </translation>
     </message>
     <message>
         <source>%1[*] — Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — Gatehouse</translation>
     </message>
     <message>
         <source>Changed since the last save</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit dem letzten Speichern geändert</translation>
     </message>
     <message>
         <source>&amp;Test in Console</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Konsole &amp;testen</translation>
     </message>
     <message>
         <source>&amp;Test Console</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testkonsole</translation>
     </message>
     <message>
         <source>&amp;Analytics</source>
-        <translation type="unfinished"></translation>
+        <translation>Ana&amp;lyse</translation>
     </message>
     <message>
         <source>Simulate Tra&amp;ffic…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenverkehr simulieren…</translation>
     </message>
     <message>
         <source>Analytics</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyse</translation>
     </message>
 </context>
 <context>
     <name>gh::shell::SettingsDialog</name>
     <message>
         <source>Serve &amp;HTTPS (TLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;HTTPS anbieten (TLS)</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>&lt;b&gt;Embedded gateway&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Eingebautes Gateway&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>Any free port</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebiger freier Port</translation>
     </message>
     <message>
         <source>The port the gateway listens on, on 127.0.0.1. 0 picks a free one at each start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port, auf dem das Gateway auf 127.0.0.1 lauscht. 0 wählt bei jedem Start einen freien.</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port:</translation>
     </message>
     <message>
         <source>Serve HTTPS</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTPS anbieten</translation>
     </message>
     <message>
         <source>&amp;Certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zertifikat:</translation>
     </message>
     <message>
         <source>Private &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater &amp;Schlüssel:</translation>
     </message>
     <message>
         <source>Changes take effect when the gateway restarts; a running gateway restarts when you press OK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen werden beim Neustart des Gateways wirksam; ein laufendes Gateway startet neu, wenn Sie auf OK drücken.</translation>
     </message>
     <message>
         <source>PEM file</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Datei</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Browse for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 suchen</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Required for HTTPS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für HTTPS erforderlich.</translation>
     </message>
     <message>
         <source>No such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei nicht vorhanden.</translation>
     </message>
     <message>
         <source>Keep analytics history</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyseverlauf aufbewahren</translation>
     </message>
     <message>
         <source>Forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbegrenzt</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Requests older than this are deleted from the analytics history about once a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ältere Anfragen werden etwa einmal pro Minute aus dem Analyseverlauf gelöscht.</translation>
     </message>
     <message>
         <source>Keep analytics &amp;history:</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyse&amp;verlauf aufbewahren:</translation>
     </message>
     <message>
         <source>Headers to log</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu protokollierende Header</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>Request and response headers kept with every request, shown in the Analytics request log. Subscription keys are never kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Header von Anfrage und Antwort, die mit jeder Anfrage aufbewahrt und im Anfrageprotokoll der Analyse angezeigt werden. Abonnementschlüssel werden nie aufbewahrt.</translation>
     </message>
     <message>
         <source>Headers to &amp;log:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu pr&amp;otokollierende Header:</translation>
     </message>
 </context>
 <context>
@@ -5944,11 +5951,11 @@ SHA-256 fingerprint: %1</source>
     </message>
     <message>
         <source>Print how long it took until the window was usable, then exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgeben, wie lange es dauerte, bis das Fenster benutzbar war, dann beenden.</translation>
     </message>
     <message>
         <source>Open the Analytics tab and write the event loop&apos;s lag (p50, p99, max) to &lt;file&gt; every two seconds, for as long as the console runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Tab „Analyse“ öffnen und alle zwei Sekunden die Verzögerung der Ereignisschleife (p50, p99, max) nach &lt;file&gt; schreiben, solange die Konsole läuft.</translation>
     </message>
 </context>
 <context>
