@@ -103,6 +103,10 @@ AnalyticsView::AnalyticsView(workspace::WorkspaceDocument &document, engine::Emb
     m_tabs->addTab(buildDashboard(), tr("&Dashboard"));
     layout->addWidget(m_tabs, 1);
     makeRequestLog();
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentIndex() == 0) // the dashboard
+            refresh();
+    });
 
     m_redraw.setSingleShot(true);
     m_redraw.setInterval(250);
@@ -115,11 +119,10 @@ AnalyticsView::AnalyticsView(workspace::WorkspaceDocument &document, engine::Emb
     connect(&m_tick, &QTimer::timeout, this, [this] {
         if (m_paused)
             return;
-        if (range() == Range::Live)
+        // The history gains a batch every quarter second; a chart of an hour needs fewer redraws than live ones.
+        if (range() == Range::Live || m_ticks % 5 == 0)
             refresh();
-        else if (m_tick.property("seconds").toInt() % 5 == 0)
-            refresh(); // the history gains a batch every quarter second; a chart of an hour needs less
-        m_tick.setProperty("seconds", m_tick.property("seconds").toInt() + 1);
+        ++m_ticks;
         if (m_log)
             m_log->refresh();
     });
@@ -459,6 +462,9 @@ void AnalyticsView::openHistory(const QString &file)
 void AnalyticsView::refresh()
 {
     updateStatus();
+    // Charts nobody sees are not drawn (another tab in front, or the Requests page): showing them redraws.
+    if (!m_dashboard->isVisible())
+        return;
     if (range() != Range::Live || !m_openedFile.isEmpty()) {
         queryHistory();
         return;
@@ -649,6 +655,12 @@ void AnalyticsView::showSimulator()
 bool AnalyticsView::saveDashboardPng(const QString &file)
 {
     return m_dashboard->grab().save(file, "PNG");
+}
+
+void AnalyticsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh();
 }
 
 void AnalyticsView::changeEvent(QEvent *event)

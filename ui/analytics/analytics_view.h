@@ -83,6 +83,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildToolbar(QWidget *bar);
@@ -132,6 +133,7 @@ private:
     double m_secondsPerPoint = 1;
     QTimer m_redraw;              // coalesces live updates: at most a few redraws a second
     QTimer m_tick;                // moves the live time axis and re-reads the history
+    int m_ticks = 0;              // of m_tick, to re-read the history every fifth
     quint64 m_generation = 0;     // history answers from before a filter change are dropped
     quint64 m_historyPending = 0; // generation + 1 of the history query on its way; 0: none
 };
