@@ -504,28 +504,37 @@ std::vector<MinuteStats> AnalyticsStore::perMinute(const RecordFilter &filter)
 
 std::vector<RankedStats> AnalyticsStore::top(const RecordFilter &filter, Dimension dimension, std::size_t limit)
 {
+    return std::move(tops(filter, limit)[static_cast<std::size_t>(dimension)]);
+}
+
+std::array<std::vector<RankedStats>, 4> AnalyticsStore::tops(const RecordFilter &filter, std::size_t limit)
+{
     const Where where = whereOf(filter, "minute", false);
-    const char *column = dimension == Dimension::Api         ? "api"
-                         : dimension == Dimension::Operation ? "api, operation"
-                         : dimension == Dimension::Product   ? "product"
-                                                             : "subscription";
-    Statement statement(m_db, std::string("SELECT ") + column + ", stats FROM minutes" + where.sql);
-    StatsByName merged;
+    Statement statement(m_db, "SELECT api, operation, product, subscription, stats FROM minutes" + where.sql);
+    std::array<StatsByName, 4> merged; // by Dimension
     if (statement) {
         where.bind(statement.handle);
-        const bool operations = dimension == Dimension::Operation;
         while (statement.step()) {
-            const auto stats = statsColumn(statement.handle, operations ? 2 : 1);
-            std::string first = textColumn(statement.handle, 0);
-            if (!stats || (operations ? textColumn(statement.handle, 1).empty() : first.empty()))
-                continue; // requests that never got that far (no API, no subscription) are not ranked
-            if (operations)
-                merged[{textColumn(statement.handle, 1), std::move(first)}].merge(*stats);
-            else
-                merged[{std::move(first), {}}].merge(*stats);
+            const auto stats = statsColumn(statement.handle, 4);
+            if (!stats)
+                continue;
+            std::string api = textColumn(statement.handle, 0);
+            std::string operation = textColumn(statement.handle, 1);
+            // Requests that never got that far (no API, no subscription) are not ranked.
+            if (!operation.empty())
+                merged[1][{std::move(operation), api}].merge(*stats);
+            if (!api.empty())
+                merged[0][{std::move(api), {}}].merge(*stats);
+            for (const int column : {2, 3}) {
+                if (std::string name = textColumn(statement.handle, column); !name.empty())
+                    merged[static_cast<std::size_t>(column)][{std::move(name), {}}].merge(*stats);
+            }
         }
     }
-    return rank(std::move(merged), limit);
+    std::array<std::vector<RankedStats>, 4> result;
+    for (std::size_t i = 0; i < result.size(); ++i)
+        result[i] = rank(std::move(merged[i]), limit);
+    return result;
 }
 
 std::vector<std::string> AnalyticsStore::names(Dimension dimension)

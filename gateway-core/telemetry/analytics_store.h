@@ -4,6 +4,7 @@
 #include <telemetry/request_record.h>
 #include <telemetry/traffic_stats.h>
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -102,6 +103,8 @@ public:
     std::vector<MinuteStats> perMinute(const RecordFilter &filter);
     // Every name of the dimension with its statistics over the filter, most calls first.
     std::vector<RankedStats> top(const RecordFilter &filter, Dimension dimension, std::size_t limit = 100);
+    // All four at once (indexed by Dimension), from one read of the minutes.
+    std::array<std::vector<RankedStats>, 4> tops(const RecordFilter &filter, std::size_t limit = 100);
     // The names that occur in the history, sorted (for the filter combos).
     std::vector<std::string> names(Dimension dimension);
 

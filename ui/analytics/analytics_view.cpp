@@ -524,14 +524,15 @@ void AnalyticsView::queryHistory()
             m_historyPending = 0;
             updateStatus();
         });
-    for (const Dimension dimension :
-         {Dimension::Api, Dimension::Operation, Dimension::Product, Dimension::Subscription})
-        m_reader->query<std::vector<RankedStats>>(
-            this, [current, dimension](gw::telemetry::AnalyticsStore &store) { return store.top(current, dimension); },
-            [this, generation, dimension](std::vector<RankedStats> rows) {
-                if (generation == m_generation && !m_paused)
-                    showTop(dimension, std::move(rows));
-            });
+    using Tops = std::array<std::vector<RankedStats>, 4>; // by Dimension
+    m_reader->query<Tops>(
+        this, [current](gw::telemetry::AnalyticsStore &store) { return store.tops(current); },
+        [this, generation](Tops tops) {
+            if (generation != m_generation || m_paused)
+                return;
+            for (std::size_t i = 0; i < tops.size(); ++i)
+                showTop(static_cast<Dimension>(i), std::move(tops[i]));
+        });
 }
 
 void AnalyticsView::showBuckets(std::vector<qint64> times, const std::vector<TrafficStats> &buckets,
