@@ -5,35 +5,35 @@
     <name>QObject</name>
     <message>
         <source>New &amp;API</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue &amp;API</translation>
     </message>
     <message>
         <source>&amp;Import OpenAPI…</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAPI &amp;importieren…</translation>
     </message>
     <message>
         <source>E&amp;xport OpenAPI…</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAPI e&amp;xportieren…</translation>
     </message>
     <message>
         <source>The specification does not parse, so it cannot be converted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spezifikation ist nicht lesbar und kann daher nicht konvertiert werden.</translation>
     </message>
     <message>
         <source>Export OpenAPI</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAPI exportieren</translation>
     </message>
     <message>
         <source>YAML (*.yaml *.yml);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>YAML (*.yaml *.yml);;JSON (*.json)</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesetzt</translation>
     </message>
 </context>
 <context>
@@ -236,11 +236,11 @@
     </message>
     <message>
         <source>Products</source>
-        <translation type="unfinished">Produkte</translation>
+        <translation>Produkte</translation>
     </message>
     <message>
         <source>Subscriptions</source>
-        <translation type="unfinished">Abonnements</translation>
+        <translation>Abonnements</translation>
     </message>
     <message>
         <source>&amp;Requests</source>
@@ -765,7 +765,7 @@
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished">&amp;Starten</translation>
+        <translation>&amp;Starten</translation>
     </message>
     <message>
         <source>Stops the traffic and closes the simulator.</source>
@@ -1000,7 +1000,7 @@
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished">&amp;Anhalten</translation>
+        <translation>&amp;Anhalten</translation>
     </message>
     <message>
         <source>Stop the traffic</source>
@@ -1032,413 +1032,413 @@
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">, </translation>
+        <translation>, </translation>
     </message>
 </context>
 <context>
     <name>gh::apis</name>
     <message>
         <source>Make Revision %1 Current</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 als aktuell festlegen</translation>
     </message>
     <message>
         <source>The URL template is empty: write at least &quot;/&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL-Vorlage ist leer: Mindestens „/“ eingeben.</translation>
     </message>
     <message>
         <source>The URL template starts with &quot;/&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL-Vorlage beginnt mit „/“.</translation>
     </message>
     <message>
         <source>&quot;{&quot; inside a parameter: close the one at column %1 first.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{“ innerhalb eines Parameters: Zuerst den in Spalte %1 schließen.</translation>
     </message>
     <message>
         <source>&quot;}&quot; without a matching &quot;{&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„}“ ohne passendes „{“.</translation>
     </message>
     <message>
         <source>Empty parameter &quot;{}&quot;: give it a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leerer Parameter „{}“: Geben Sie ihm einen Namen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid parameter name: use letters, digits, &quot;_&quot;, &quot;-&quot; and &quot;.&quot;, starting with a letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Parametername: Buchstaben, Ziffern, „_“, „-“ und „.“ verwenden, beginnend mit einem Buchstaben.</translation>
     </message>
     <message>
         <source>The parameter &quot;%1&quot; appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Parameter „%1“ kommt zweimal vor.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not allowed in a URL template.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist in einer URL-Vorlage nicht erlaubt.</translation>
     </message>
     <message>
         <source>a space</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Leerzeichen</translation>
     </message>
     <message>
         <source>&quot;{&quot; is never closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{“ wird nie geschlossen.</translation>
     </message>
 </context>
 <context>
     <name>gh::apis::ApiDesigner</name>
     <message>
         <source>Line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
         <source>API designer</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Designer</translation>
     </message>
     <message>
         <source>Designer sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Designer-Abschnitte</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen</translation>
     </message>
     <message>
         <source>&amp;Operations</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Operationen</translation>
     </message>
     <message>
         <source>Open&amp;API</source>
-        <translation type="unfinished"></translation>
+        <translation>Open&amp;API</translation>
     </message>
     <message>
         <source>&lt;h3&gt;This API is no longer in the workspace&lt;/h3&gt;&lt;p&gt;It was deleted, or another revision was made current. Undo (Ctrl+Z) brings it back.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Diese API ist nicht mehr im Arbeitsbereich&lt;/h3&gt;&lt;p&gt;Sie wurde gelöscht, oder eine andere Revision wurde als aktuell festgelegt. Rückgängig (Strg+Z) stellt sie wieder her.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>&amp;Add Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation &amp;hinzufügen</translation>
     </message>
     <message>
         <source>D&amp;uplicate Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation &amp;duplizieren</translation>
     </message>
     <message>
         <source>&amp;Delete Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation &amp;löschen</translation>
     </message>
     <message>
         <source>Move &amp;Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach o&amp;ben</translation>
     </message>
     <message>
         <source>Move Do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach u&amp;nten</translation>
     </message>
     <message>
         <source>&amp;Import OpenAPI…</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAPI &amp;importieren…</translation>
     </message>
     <message>
         <source>&amp;Export OpenAPI…</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAPI e&amp;xportieren…</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplizieren</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>API title</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Titel</translation>
     </message>
     <message>
         <source>API summary</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Übersicht</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemein</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
         <source>Shown in the developer portal, e.g. Orders API</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird im Entwicklerportal angezeigt, z. B. Bestell-API</translation>
     </message>
     <message>
         <source>Change Display Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename ändern</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigename:</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>The ARM name (the folder under apis/). Renaming an existing API is a delete and a create in API Management, so it is not offered here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der ARM-Name (der Ordner unter apis/). Das Umbenennen einer bestehenden API ist in API Management ein Löschen und Neuanlegen und wird hier daher nicht angeboten.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>API URL suffix</source>
-        <translation type="unfinished"></translation>
+        <translation>API-URL-Suffix</translation>
     </message>
     <message>
         <source>e.g. orders</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. orders</translation>
     </message>
     <message>
         <source>Change Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad ändern</translation>
     </message>
     <message>
         <source>URL &amp;suffix:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL-Su&amp;ffix:</translation>
     </message>
     <message>
         <source>HTT&amp;P</source>
-        <translation type="unfinished"></translation>
+        <translation>HTT&amp;P</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>HTTP&amp;S</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP&amp;S</translation>
     </message>
     <message>
         <source>HTTPS</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTPS</translation>
     </message>
     <message>
         <source>Change Protocols</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolle ändern</translation>
     </message>
     <message>
         <source>Protocols:</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolle:</translation>
     </message>
     <message>
         <source>Web service URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Webdienst-URL</translation>
     </message>
     <message>
         <source>https://backend.example.com/orders</source>
-        <translation type="unfinished"></translation>
+        <translation>https://backend.example.com/orders</translation>
     </message>
     <message>
         <source>Change Service URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst-URL ändern</translation>
     </message>
     <message>
         <source>&amp;Web service URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Webdienst-URL:</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>What the API offers (may contain HTML)</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die API anbietet (darf HTML enthalten)</translation>
     </message>
     <message>
         <source>Change Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung ändern</translation>
     </message>
     <message>
         <source>D&amp;escription:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>Edit Po&amp;licy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Richt&amp;linie bearbeiten…</translation>
     </message>
     <message>
         <source>Edit the API&apos;s policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie der API bearbeiten</translation>
     </message>
     <message>
         <source>Opens the policy every operation of this API runs (policy.xml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet die Richtlinie, die jede Operation dieser API ausführt (policy.xml)</translation>
     </message>
     <message>
         <source>Policy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie:</translation>
     </message>
     <message>
         <source>Subscription and versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement und Versionen</translation>
     </message>
     <message>
         <source>Su&amp;bscription required</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement erfor&amp;derlich</translation>
     </message>
     <message>
         <source>Subscription required</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement erforderlich</translation>
     </message>
     <message>
         <source>Change Subscription Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnementpflicht ändern</translation>
     </message>
     <message>
         <source>Subscription key header name</source>
-        <translation type="unfinished"></translation>
+        <translation>Headername für den Abonnementschlüssel</translation>
     </message>
     <message>
         <source>Change Key Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-Header ändern</translation>
     </message>
     <message>
         <source>Key &amp;header name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-&amp;Headername:</translation>
     </message>
     <message>
         <source>Subscription key query parameter name</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrageparametername für den Abonnementschlüssel</translation>
     </message>
     <message>
         <source>Change Key Query Parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-Abfrageparameter ändern</translation>
     </message>
     <message>
         <source>Key &amp;query parameter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-Abfra&amp;geparameter:</translation>
     </message>
     <message>
         <source>Version set</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionssatz</translation>
     </message>
     <message>
         <source>Change Version Set</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionssatz ändern</translation>
     </message>
     <message>
         <source>Version se&amp;t:</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionssa&amp;tz:</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>e.g. v2 (empty for the original version)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. v2 (leer für die ursprüngliche Version)</translation>
     </message>
     <message>
         <source>Change Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version ändern</translation>
     </message>
     <message>
         <source>&amp;Version:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Version:</translation>
     </message>
     <message>
         <source>Revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisionen</translation>
     </message>
     <message>
         <source>Double-click a revision to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick auf eine Revision öffnet sie.</translation>
     </message>
     <message>
         <source>Create &amp;Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revision erstellen</translation>
     </message>
     <message>
         <source>Create revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision erstellen</translation>
     </message>
     <message>
         <source>Copies this API into a new, non-current revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert diese API in eine neue, nicht aktuelle Revision</translation>
     </message>
     <message>
         <source>&amp;Make Current</source>
-        <translation type="unfinished"></translation>
+        <translation>Als a&amp;ktuell festlegen</translation>
     </message>
     <message>
         <source>Make the selected revision current</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Revision als aktuell festlegen</translation>
     </message>
     <message>
         <source>The selected revision becomes the one the gateway serves by default; path, protocols, display name and description stay as the current revision has them, since API Management shares them between revisions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Revision wird diejenige, die das Gateway standardmäßig bereitstellt; Pfad, Protokolle, Anzeigename und Beschreibung bleiben wie in der aktuellen Revision, da API Management sie zwischen Revisionen teilt.</translation>
     </message>
     <message>
         <source>Operations</source>
-        <translation type="unfinished"></translation>
+        <translation>Operationen</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No operation selected&lt;/h3&gt;&lt;p&gt;Select an operation on the left, or add one with &lt;b&gt;Add Operation&lt;/b&gt; (%1).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Keine Operation ausgewählt&lt;/h3&gt;&lt;p&gt;Links eine Operation auswählen oder eine mit &lt;b&gt;Operation hinzufügen&lt;/b&gt; (%1) hinzufügen.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Operation sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Operationsabschnitte</translation>
     </message>
     <message>
         <source>HTTP method</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Methode</translation>
     </message>
     <message>
         <source>Change Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode ändern</translation>
     </message>
     <message>
         <source>URL template</source>
-        <translation type="unfinished"></translation>
+        <translation>URL-Vorlage</translation>
     </message>
     <message>
         <source>/orders/{orderId}</source>
-        <translation type="unfinished"></translation>
+        <translation>/orders/{orderId}</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL:</translation>
     </message>
     <message>
         <source>e.g. Get an order</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Bestellung abrufen</translation>
     </message>
     <message>
         <source>Change Operation Display Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename der Operation ändern</translation>
     </message>
     <message>
         <source>Operation name</source>
-        <translation type="unfinished"></translation>
+        <translation>Operationsname</translation>
     </message>
     <message>
         <source>The operationId, also the folder of the operation&apos;s policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Die operationId, zugleich der Ordner der Richtlinie der Operation</translation>
     </message>
     <message>
         <source>The name cannot be empty.</source>
@@ -1450,67 +1450,67 @@
     </message>
     <message>
         <source>Another operation is called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Operation heißt bereits „%1“.</translation>
     </message>
     <message>
         <source>Rename Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation umbenennen</translation>
     </message>
     <message>
         <source>What the operation does</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Operation tut</translation>
     </message>
     <message>
         <source>Change Operation Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung der Operation ändern</translation>
     </message>
     <message>
         <source>Edit the operation&apos;s policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie der Operation bearbeiten</translation>
     </message>
     <message>
         <source>Opens the policy of this operation alone</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet die Richtlinie nur dieser Operation</translation>
     </message>
     <message>
         <source>Definition</source>
-        <translation type="unfinished"></translation>
+        <translation>Definition</translation>
     </message>
     <message>
         <source>Add query parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrageparameter hinzufügen</translation>
     </message>
     <message>
         <source>Add &amp;Query Parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage&amp;parameter hinzufügen</translation>
     </message>
     <message>
         <source>Add header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header hinzufügen</translation>
     </message>
     <message>
         <source>Add &amp;Header</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Header hinzufügen</translation>
     </message>
     <message>
         <source>Remove parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter entfernen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Ent&amp;fernen</translation>
     </message>
     <message>
         <source>Template parameters follow the {names} in the URL template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagenparameter folgen den {names} in der URL-Vorlage.</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>Change Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter ändern</translation>
     </message>
     <message>
         <source>Request representations</source>
@@ -1546,11 +1546,11 @@
     </message>
     <message>
         <source>Content type</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaltstyp</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner</translation>
     </message>
     <message>
         <source>Another representation already has the content type &quot;%1&quot;.</source>
@@ -1558,103 +1558,103 @@
     </message>
     <message>
         <source>Schema (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema (JSON)</translation>
     </message>
     <message>
         <source>JSON Schema, e.g. {&quot;type&quot;: &quot;object&quot;}</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Schema, z. B. {&quot;type&quot;: &quot;object&quot;}</translation>
     </message>
     <message>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel</translation>
     </message>
     <message>
         <source>An example body</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Beispiel-Body</translation>
     </message>
     <message>
         <source>Content &amp;type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalts&amp;typ:</translation>
     </message>
     <message>
         <source>Sc&amp;hema:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sche&amp;ma:</translation>
     </message>
     <message>
         <source>E&amp;xample:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beisp&amp;iel:</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <source>Responses</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten</translation>
     </message>
     <message>
         <source>Res&amp;ponse:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ant&amp;wort:</translation>
     </message>
     <message>
         <source>Add response</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Add Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort hin&amp;zufügen</translation>
     </message>
     <message>
         <source>Remove response</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort entfernen</translation>
     </message>
     <message>
         <source>Remo&amp;ve</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfern&amp;en</translation>
     </message>
     <message>
         <source>Status code</source>
-        <translation type="unfinished"></translation>
+        <translation>Statuscode</translation>
     </message>
     <message>
         <source>200, 4XX or default</source>
-        <translation type="unfinished"></translation>
+        <translation>200, 4XX oder default</translation>
     </message>
     <message>
         <source>&amp;Status code:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Statuscode:</translation>
     </message>
     <message>
         <source>Response description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung der Antwort</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bes&amp;chreibung:</translation>
     </message>
     <message>
         <source>Specification file</source>
-        <translation type="unfinished"></translation>
+        <translation>Spezifikationsdatei</translation>
     </message>
     <message>
         <source>OpenAPI specification</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAPI-Spezifikation</translation>
     </message>
     <message>
         <source>Change Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage ändern</translation>
     </message>
     <message>
         <source>Change Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort ändern</translation>
     </message>
     <message>
         <source>Schema: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema: %1</translation>
     </message>
     <message>
         <source>Example: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel: %1</translation>
     </message>
     <message>
         <source>Add Representation</source>
@@ -1666,94 +1666,94 @@
     </message>
     <message>
         <source>%1 (removed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (entfernt)</translation>
     </message>
     <message>
         <source>Name: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Name: %1</translation>
     </message>
     <message>
         <source>Path: /%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad: /%1</translation>
     </message>
     <message>
         <source>Version: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Version: %1</translation>
     </message>
     <message>
         <source>Revision %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1%2</translation>
     </message>
     <message>
         <source> (current)</source>
-        <translation type="unfinished"></translation>
+        <translation> (aktuell)</translation>
     </message>
     <message numerus="yes">
         <source>%n operation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Operation</numerusform>
+            <numerusform>%n Operationen</numerusform>
         </translation>
     </message>
     <message>
         <source>The specification of this API is %1: its operations are not edited here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spezifikation dieser API ist %1: Ihre Operationen werden hier nicht bearbeitet.</translation>
     </message>
     <message>
         <source>&lt;b&gt;specification.%1&lt;/b&gt; — not OpenAPI: kept as it was read.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;specification.%1&lt;/b&gt; — kein OpenAPI: wird so beibehalten, wie sie gelesen wurde.</translation>
     </message>
     <message>
         <source>This API has no specification file yet; the first operation creates specification.yaml.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese API hat noch keine Spezifikationsdatei; die erste Operation legt specification.yaml an.</translation>
     </message>
     <message>
         <source>&lt;b&gt;specification.%1&lt;/b&gt; — OpenAPI %2, read-only: it follows every edit in the designer and is saved with the workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;specification.%1&lt;/b&gt; — OpenAPI %2, schreibgeschützt: Sie folgt jeder Änderung im Designer und wird mit dem Arbeitsbereich gespeichert.</translation>
     </message>
     <message>
         <source> (revision %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Revision %1)</translation>
     </message>
     <message>
         <source>&lt;i&gt;Revision %1 shares its display name, URL suffix, protocols, description, subscription setting and version with the current revision; change them in the current revision.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Revision %1 teilt Anzeigename, URL-Suffix, Protokolle, Beschreibung, Abonnementeinstellung und Version mit der aktuellen Revision; ändern Sie sie in der aktuellen Revision.&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Choose at least one protocol.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens ein Protokoll wählen.</translation>
     </message>
     <message>
         <source>Not a valid URL: write an absolute http:// or https:// address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gültige URL: Eine absolute http://- oder https://-Adresse eingeben.</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keiner)</translation>
     </message>
     <message>
         <source>%1 (missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (fehlt)</translation>
     </message>
     <message>
         <source>Revision %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1</translation>
     </message>
     <message>
         <source> — current</source>
-        <translation type="unfinished"></translation>
+        <translation> — aktuell</translation>
     </message>
     <message>
         <source>The revision this designer edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Revision, die dieser Designer bearbeitet</translation>
     </message>
     <message>
         <source>The API &quot;%1&quot; already uses this path%2. Choose another path, or put both APIs in one version set with different versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die API „%1“ verwendet diesen Pfad bereits%2. Einen anderen Pfad wählen oder beide APIs mit unterschiedlichen Versionen in einen Versionssatz aufnehmen.</translation>
     </message>
     <message>
         <source> with version %1</source>
-        <translation type="unfinished"></translation>
+        <translation> mit Version %1</translation>
     </message>
     <message>
         <source>(no content type)</source>
@@ -1761,242 +1761,242 @@
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Change URL Template</source>
-        <translation type="unfinished"></translation>
+        <translation>URL-Vorlage ändern</translation>
     </message>
     <message>
         <source>New operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Operation</translation>
     </message>
     <message>
         <source>Add Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation hinzufügen</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Kopie)</translation>
     </message>
     <message>
         <source>Duplicate Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation duplizieren</translation>
     </message>
     <message>
         <source>Delete Operation %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation %1 löschen</translation>
     </message>
     <message>
         <source>Move Operation Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation nach oben verschieben</translation>
     </message>
     <message>
         <source>Move Operation Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation nach unten verschieben</translation>
     </message>
     <message>
         <source>Add Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort hinzufügen</translation>
     </message>
     <message>
         <source>Remove Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort entfernen</translation>
     </message>
     <message>
         <source>Test in Console</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Konsole testen</translation>
     </message>
     <message>
         <source>Test the operation in the console</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Operation in der Konsole testen</translation>
     </message>
     <message>
         <source>Opens the test console with this operation chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet die Testkonsole mit dieser Operation ausgewählt</translation>
     </message>
 </context>
 <context>
     <name>gh::apis::ImportDialog</name>
     <message>
         <source>Import OpenAPI</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAPI importieren</translation>
     </message>
     <message>
         <source>File or URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei oder URL</translation>
     </message>
     <message>
         <source>A file, or a URL: https://example.com/openapi.yaml, file:///…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei oder eine URL: https://example.com/openapi.yaml, file:///…</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>&amp;Load</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Laden</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quelle:</translation>
     </message>
     <message>
         <source>Choose an OpenAPI 2.0, 3.0 or 3.1 description (JSON or YAML) and load it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine OpenAPI-2.0-, -3.0- oder -3.1-Beschreibung (JSON oder YAML) wählen und laden.</translation>
     </message>
     <message>
         <source>Operations to import</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu importierende Operationen</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <source>URL template</source>
-        <translation type="unfinished"></translation>
+        <translation>URL-Vorlage</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
         <source>Effect</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswirkung</translation>
     </message>
     <message>
         <source>Import into</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren in</translation>
     </message>
     <message>
         <source>A &amp;new API named</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine &amp;neue API namens</translation>
     </message>
     <message>
         <source>New API display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename der neuen API</translation>
     </message>
     <message>
         <source>&amp;Replace the operations of</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Operationen e&amp;rsetzen von</translation>
     </message>
     <message>
         <source>&amp;Merge into</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zusammenführen in</translation>
     </message>
     <message>
         <source>Existing API</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhandene API</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren</translation>
     </message>
     <message>
         <source>OpenAPI (*.yaml *.yml *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAPI (*.yaml *.yml *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Write a file path or a URL first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst einen Dateipfad oder eine URL eingeben.</translation>
     </message>
     <message>
         <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geladen…</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The document has errors and cannot be imported:</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument enthält Fehler und kann nicht importiert werden:</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt; %2 — OpenAPI %3: %n operation(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; %2 — OpenAPI %3: %n Operation.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; %2 — OpenAPI %3: %n Operationen.</numerusform>
         </translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>neu</translation>
     </message>
     <message>
         <source>replaces the existing one</source>
-        <translation type="unfinished"></translation>
+        <translation>ersetzt die vorhandene</translation>
     </message>
     <message numerus="yes">
         <source>The API&apos;s %n operation(s) and its specification are replaced by the imported document.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die %n Operation der API und ihre Spezifikation werden durch das importierte Dokument ersetzt.</numerusform>
+            <numerusform>Die %n Operationen der API und ihre Spezifikation werden durch das importierte Dokument ersetzt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Operations with the same name are replaced, the others are added; the API keeps the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Operationen mit gleichem Namen werden ersetzt, die übrigen hinzugefügt; die API behält den Rest.</translation>
     </message>
     <message>
         <source>A new API, with the imported document as its specification.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue API mit dem importierten Dokument als Spezifikation.</translation>
     </message>
 </context>
 <context>
     <name>gh::apis::OperationsModel</name>
     <message>
         <source>%1 %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2, %3</translation>
     </message>
 </context>
 <context>
     <name>gh::apis::ParametersModel</name>
     <message>
         <source>template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage</translation>
     </message>
     <message>
         <source>query</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage</translation>
     </message>
     <message>
         <source>header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
         <source>Template parameters are always required</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagenparameter sind immer erforderlich</translation>
     </message>
     <message>
         <source>In</source>
-        <translation type="unfinished"></translation>
+        <translation>In</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
 </context>
 <context>
@@ -2085,7 +2085,7 @@
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Name:</translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Saved requests</source>
@@ -3012,7 +3012,7 @@ SHA-256-Fingerabdruck: %1</translation>
     </message>
     <message>
         <source>Secret</source>
-        <translation type="unfinished">Geheim</translation>
+        <translation>Geheim</translation>
     </message>
 </context>
 <context>
@@ -3057,123 +3057,123 @@ SHA-256-Fingerabdruck: %1</translation>
     <name>gh::entities</name>
     <message>
         <source>New &amp;Product…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues &amp;Produkt…</translation>
     </message>
     <message>
         <source>New &amp;Subscription…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues &amp;Abonnement…</translation>
     </message>
     <message>
         <source>New &amp;Named Value…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer benannter &amp;Wert…</translation>
     </message>
     <message>
         <source>New &amp;Backend…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues &amp;Backend…</translation>
     </message>
     <message>
         <source>New &amp;Version Set…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer &amp;Versionssatz…</translation>
     </message>
     <message>
         <source>New &amp;Group…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue &amp;Gruppe…</translation>
     </message>
     <message>
         <source>New &amp;User…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Ben&amp;utzer…</translation>
     </message>
     <message>
         <source>&amp;Delete Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt &amp;löschen</translation>
     </message>
     <message>
         <source>&amp;Delete Subscription</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement &amp;löschen</translation>
     </message>
     <message>
         <source>&amp;Delete Named Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Benannten Wert &amp;löschen</translation>
     </message>
     <message>
         <source>&amp;Delete Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend &amp;löschen</translation>
     </message>
     <message>
         <source>&amp;Delete Version Set</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionssatz &amp;löschen</translation>
     </message>
     <message>
         <source>&amp;Delete Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe &amp;löschen</translation>
     </message>
     <message>
         <source>&amp;Delete User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer &amp;löschen</translation>
     </message>
     <message>
         <source>New product</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Produkt</translation>
     </message>
     <message>
         <source>New subscription</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Abonnement</translation>
     </message>
     <message>
         <source>New named value</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer benannter Wert</translation>
     </message>
     <message>
         <source>New backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Backend</translation>
     </message>
     <message>
         <source>New version set</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Versionssatz</translation>
     </message>
     <message>
         <source>New group</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Gruppe</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>New user</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Benutzer</translation>
     </message>
     <message>
         <source>Delete product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt löschen</translation>
     </message>
     <message>
         <source>Delete subscription</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement löschen</translation>
     </message>
     <message>
         <source>Delete named value</source>
-        <translation type="unfinished"></translation>
+        <translation>Benannten Wert löschen</translation>
     </message>
     <message>
         <source>Delete backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend löschen</translation>
     </message>
     <message>
         <source>Delete version set</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionssatz löschen</translation>
     </message>
     <message>
         <source>Delete group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe löschen</translation>
     </message>
     <message>
         <source>Delete user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer löschen</translation>
     </message>
     <message>
         <source>The name cannot be empty.</source>
@@ -3258,187 +3258,187 @@ SHA-256-Fingerabdruck: %1</translation>
     <name>gh::entities::BackendEditor</name>
     <message>
         <source>Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtung</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>T&amp;itle:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>D&amp;escription:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Single service</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelner Dienst</translation>
     </message>
     <message>
         <source>Load-balanced pool</source>
-        <translation type="unfinished"></translation>
+        <translation>Pool mit Lastausgleich</translation>
     </message>
     <message>
         <source>T&amp;ype:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;yp:</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>https://orders.example.com/api</source>
-        <translation type="unfinished"></translation>
+        <translation>https://orders.example.com/api</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL:</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>HTTP (REST)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP (REST)</translation>
     </message>
     <message>
         <source>SOAP</source>
-        <translation type="unfinished"></translation>
+        <translation>SOAP</translation>
     </message>
     <message>
         <source>&amp;Protocol:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Protokoll:</translation>
     </message>
     <message>
         <source>Validate the certificate &amp;chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikats&amp;kette validieren</translation>
     </message>
     <message>
         <source>TLS:</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS:</translation>
     </message>
     <message>
         <source>Validate the certificate &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikatsnamen &amp;validieren</translation>
     </message>
     <message>
         <source>Pool members</source>
-        <translation type="unfinished"></translation>
+        <translation>Pool-Mitglieder</translation>
     </message>
     <message>
         <source>Lower priority numbers are tried first; weights split traffic within a priority. Members are single backends of this workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrigere Prioritätswerte werden zuerst versucht; Gewichtungen verteilen den Datenverkehr innerhalb einer Priorität. Mitglieder sind einzelne Backends dieses Arbeitsbereichs.</translation>
     </message>
     <message>
         <source>Add Mem&amp;ber</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mitglied hinzufügen</translation>
     </message>
     <message>
         <source>Remo&amp;ve Member</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied &amp;entfernen</translation>
     </message>
     <message>
         <source>Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldeinformationen</translation>
     </message>
     <message>
         <source>Added to every call to this backend. Values may use {{named values}}, so secrets stay out of this file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird jedem Aufruf dieses Backends hinzugefügt. Werte dürfen {{benannte Werte}} verwenden, damit Geheimnisse nicht in dieser Datei stehen.</translation>
     </message>
     <message>
         <source>Credential headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Header mit Anmeldeinformationen</translation>
     </message>
     <message>
         <source>Add &amp;Header</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Header hinzufügen</translation>
     </message>
     <message>
         <source>Remove Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header entfernen</translation>
     </message>
     <message>
         <source>Headers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Header:</translation>
     </message>
     <message>
         <source>Credential query parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrageparameter mit Anmeldeinformationen</translation>
     </message>
     <message>
         <source>Add &amp;Query Parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abfrageparameter hinzufügen</translation>
     </message>
     <message>
         <source>Remove Parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter entfernen</translation>
     </message>
     <message>
         <source>Query:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage:</translation>
     </message>
     <message>
         <source>Authorization scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisierungsschema</translation>
     </message>
     <message>
         <source>Basic, Bearer, …</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic, Bearer, …</translation>
     </message>
     <message>
         <source>Authorization parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisierungsparameter</translation>
     </message>
     <message>
         <source>{{orders-token}}</source>
-        <translation type="unfinished"></translation>
+        <translation>{{orders-token}}</translation>
     </message>
     <message>
         <source>Au&amp;thorization:</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisierun&amp;g:</translation>
     </message>
     <message>
         <source>Circuit breaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Circuit Breaker</translation>
     </message>
     <message>
         <source>Stops calling the backend for a while when calls fail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruft das Backend eine Zeit lang nicht mehr auf, wenn Aufrufe fehlschlagen.</translation>
     </message>
     <message>
         <source>Circuit breaker rules</source>
@@ -3466,167 +3466,167 @@ SHA-256-Fingerabdruck: %1</translation>
     </message>
     <message>
         <source>Rule name</source>
-        <translation type="unfinished"></translation>
+        <translation>Regelname</translation>
     </message>
     <message>
         <source>Rule na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel&amp;name:</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Failure percentage</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerquote in Prozent</translation>
     </message>
     <message>
         <source>failures, or</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlern oder</translation>
     </message>
     <message>
         <source>of calls</source>
-        <translation type="unfinished"></translation>
+        <translation>der Aufrufe</translation>
     </message>
     <message>
         <source>Trip after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslösen nach:</translation>
     </message>
     <message>
         <source>Within</source>
-        <translation type="unfinished"></translation>
+        <translation>Innerhalb</translation>
     </message>
     <message>
         <source>ISO-8601 duration, e.g. PT1M</source>
-        <translation type="unfinished"></translation>
+        <translation>ISO-8601-Dauer, z. B. PT1M</translation>
     </message>
     <message>
         <source>&amp;Within:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Innerhalb:</translation>
     </message>
     <message>
         <source>Failing status codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhafte Statuscodes</translation>
     </message>
     <message>
         <source>e.g. 500-599, 429</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 500-599, 429</translation>
     </message>
     <message>
         <source>Failing &amp;status codes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhafte &amp;Statuscodes:</translation>
     </message>
     <message>
         <source>Error reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerursachen</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. BackendConnectionFailure, Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Kommas getrennt, z. B. BackendConnectionFailure, Timeout</translation>
     </message>
     <message>
         <source>Err&amp;or reasons:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerursa&amp;chen:</translation>
     </message>
     <message>
         <source>Trip duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslösedauer</translation>
     </message>
     <message>
         <source>Stay open &amp;for:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Offen bleiben für:</translation>
     </message>
     <message>
         <source>Honour the backend&apos;s Retry-&amp;After header</source>
-        <translation type="unfinished"></translation>
+        <translation>Retry-After-Header des Backends be&amp;folgen</translation>
     </message>
     <message>
         <source>Edit backend title</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend-Titel bearbeiten</translation>
     </message>
     <message>
         <source>Edit backend description</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend-Beschreibung bearbeiten</translation>
     </message>
     <message>
         <source>Make backend a pool</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend zu einem Pool machen</translation>
     </message>
     <message>
         <source>Make backend a single service</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend zu einem einzelnen Dienst machen</translation>
     </message>
     <message>
         <source>A single backend needs a URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein einzelnes Backend benötigt eine URL.</translation>
     </message>
     <message>
         <source>Not an http:// or https:// URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine http://- oder https://-URL.</translation>
     </message>
     <message>
         <source>Edit backend URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend-URL bearbeiten</translation>
     </message>
     <message>
         <source>Change backend protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend-Protokoll ändern</translation>
     </message>
     <message>
         <source>Change certificate chain validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung der Zertifikatskette ändern</translation>
     </message>
     <message>
         <source>Change certificate name validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung des Zertifikatsnamens ändern</translation>
     </message>
     <message>
         <source>Add circuit breaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Circuit Breaker hinzufügen</translation>
     </message>
     <message>
         <source>Remove circuit breaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Circuit Breaker entfernen</translation>
     </message>
     <message>
         <source>Edit circuit breaker name</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen des Circuit Breakers bearbeiten</translation>
     </message>
     <message>
         <source>Edit failure count</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehleranzahl bearbeiten</translation>
     </message>
     <message>
         <source>Edit failure percentage</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerquote bearbeiten</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an ISO-8601 duration (PT30S, PT1M, PT1H).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine ISO-8601-Dauer (PT30S, PT1M, PT1H).</translation>
     </message>
     <message>
         <source>Edit failure interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerintervall bearbeiten</translation>
     </message>
     <message>
         <source>Edit trip duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslösedauer bearbeiten</translation>
     </message>
     <message>
         <source>Status codes are 200–599, as single codes or ranges: 500-599, 429.</source>
-        <translation type="unfinished"></translation>
+        <translation>Statuscodes liegen zwischen 200 und 599, als einzelne Codes oder Bereiche: 500-599, 429.</translation>
     </message>
     <message>
         <source>Edit failing status codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhafte Statuscodes bearbeiten</translation>
     </message>
     <message>
         <source>Edit error reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerursachen bearbeiten</translation>
     </message>
     <message>
         <source>Change Retry-After</source>
-        <translation type="unfinished"></translation>
+        <translation>Retry-After ändern</translation>
     </message>
     <message>
         <source>Add circuit breaker rule</source>
@@ -3638,31 +3638,31 @@ SHA-256-Fingerabdruck: %1</translation>
     </message>
     <message>
         <source>Edit backend credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend-Anmeldeinformationen bearbeiten</translation>
     </message>
     <message>
         <source>Weights are 0–100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtungen liegen zwischen 0 und 100.</translation>
     </message>
     <message>
         <source>Priorities are 0–100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioritäten liegen zwischen 0 und 100.</translation>
     </message>
     <message>
         <source>Choose a backend for every member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für jedes Mitglied ein Backend wählen.</translation>
     </message>
     <message>
         <source>There is no backend called %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Backend namens %1.</translation>
     </message>
     <message>
         <source>Edit pool members</source>
-        <translation type="unfinished"></translation>
+        <translation>Pool-Mitglieder bearbeiten</translation>
     </message>
     <message>
         <source>Backend · %1 · backends/%1/backendInformation.json</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend · %1 · backends/%1/backendInformation.json</translation>
     </message>
     <message>
         <source>Rule %1 (no name)</source>
@@ -3673,423 +3673,423 @@ SHA-256-Fingerabdruck: %1</translation>
     <name>gh::entities::EntityEditor</name>
     <message>
         <source>This item is no longer in the workspace. Undo (Ctrl+Z) brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Element ist nicht mehr im Arbeitsbereich. Rückgängig (Strg+Z) stellt es wieder her.</translation>
     </message>
 </context>
 <context>
     <name>gh::entities::GroupEditor</name>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigename:</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>D&amp;escription:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefiniert</translation>
     </message>
     <message>
         <source>External (Microsoft Entra ID)</source>
-        <translation type="unfinished"></translation>
+        <translation>Extern (Microsoft Entra ID)</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Typ:</translation>
     </message>
     <message>
         <source>External id</source>
-        <translation type="unfinished"></translation>
+        <translation>Externe ID</translation>
     </message>
     <message>
         <source>E&amp;xternal id:</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xterne ID:</translation>
     </message>
     <message>
         <source>Sees products:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sieht Produkte:</translation>
     </message>
     <message>
         <source>A group needs a display name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Gruppe benötigt einen Anzeigenamen.</translation>
     </message>
     <message>
         <source>Edit group display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigenamen der Gruppe bearbeiten</translation>
     </message>
     <message>
         <source>Edit group description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung der Gruppe bearbeiten</translation>
     </message>
     <message>
         <source>Change group type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ der Gruppe ändern</translation>
     </message>
     <message>
         <source>Edit group external id</source>
-        <translation type="unfinished"></translation>
+        <translation>Externe ID der Gruppe bearbeiten</translation>
     </message>
     <message>
         <source>Group · %1 · groups/%1/groupInformation.json</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe · %1 · groups/%1/groupInformation.json</translation>
     </message>
     <message>
         <source>An external group needs the directory group&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine externe Gruppe benötigt die ID der Verzeichnisgruppe.</translation>
     </message>
     <message>
         <source>None yet: tick this group in a product&apos;s Groups list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine: Diese Gruppe in der Gruppenliste eines Produkts ankreuzen.</translation>
     </message>
 </context>
 <context>
     <name>gh::entities::LocalSecrets</name>
     <message>
         <source>There is no home folder to keep the secret store in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Benutzerordner, in dem der Geheimnisspeicher liegen kann.</translation>
     </message>
     <message>
         <source>The secret store cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Geheimnisspeicher kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>The secret store refused the change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Geheimnisspeicher hat die Änderung abgelehnt: %1</translation>
     </message>
 </context>
 <context>
     <name>gh::entities::NamedValueEditor</name>
     <message>
         <source>A named value needs a display name: policies refer to it as {{name}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein benannter Wert benötigt einen Anzeigenamen: Richtlinien verweisen mit {{name}} darauf.</translation>
     </message>
     <message>
         <source>At most 256 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens 256 Zeichen.</translation>
     </message>
     <message>
         <source>Only letters, digits, &apos;-&apos;, &apos;.&apos; and &apos;_&apos; are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Buchstaben, Ziffern, &apos;-&apos;, &apos;.&apos; und &apos;_&apos; sind erlaubt.</translation>
     </message>
     <message>
         <source>Named value</source>
-        <translation type="unfinished"></translation>
+        <translation>Benannter Wert</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigename:</translation>
     </message>
     <message>
         <source>&amp;Secret: keep the value on this computer only, masked</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Geheim: den Wert nur auf diesem Computer aufbewahren, maskiert</translation>
     </message>
     <message>
         <source>Key Vault secret identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichner des Key-Vault-Geheimnisses</translation>
     </message>
     <message>
         <source>&amp;Key Vault secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Key-Vault-Geheimnis:</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Show the secret value</source>
-        <translation type="unfinished"></translation>
+        <translation>Den geheimen Wert anzeigen</translation>
     </message>
     <message>
         <source>&amp;Value:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wert:</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. routing, partners</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Kommas getrennt, z. B. routing, partners</translation>
     </message>
     <message>
         <source>&amp;Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tags:</translation>
     </message>
     <message>
         <source>Another named value (%1) already has this display name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer benannter Wert (%1) hat bereits diesen Anzeigenamen.</translation>
     </message>
     <message>
         <source>Edit named value display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigenamen des benannten Werts bearbeiten</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <source>Edit named value tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags des benannten Werts bearbeiten</translation>
     </message>
     <message>
         <source>Edit named value</source>
-        <translation type="unfinished"></translation>
+        <translation>Benannten Wert bearbeiten</translation>
     </message>
     <message>
         <source>Edit secret value</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimen Wert bearbeiten</translation>
     </message>
     <message>
         <source>Make named value secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Benannten Wert geheim machen</translation>
     </message>
     <message>
         <source>Make named value plain</source>
-        <translation type="unfinished"></translation>
+        <translation>Benannten Wert als Klartext speichern</translation>
     </message>
     <message>
         <source>Named value · %1 · named values/%1/namedValueInformation.json</source>
-        <translation type="unfinished"></translation>
+        <translation>Benannter Wert · %1 · named values/%1/namedValueInformation.json</translation>
     </message>
     <message>
         <source>Policies use it as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinien verwenden ihn als %1</translation>
     </message>
     <message>
         <source>No local value yet: type one for runs on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein lokaler Wert: einen für Ausführungen auf diesem Computer eingeben</translation>
     </message>
     <message>
         <source>Kept in your secret store on this computer, where the local gateway reads it; never written to the workspace folder. Supply the value for APIM through configuration.&lt;env&gt;.yaml or Key Vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird in Ihrem Geheimnisspeicher auf diesem Computer aufbewahrt, wo das lokale Gateway ihn liest; nie in den Arbeitsbereichsordner geschrieben. Den Wert für APIM über configuration.&lt;env&gt;.yaml oder Key Vault bereitstellen.</translation>
     </message>
     <message>
         <source>APIM reads this value from Azure Key Vault, which the console cannot reach. The value above is for runs on this computer only and stays in your secret store.</source>
-        <translation type="unfinished"></translation>
+        <translation>APIM liest diesen Wert aus Azure Key Vault, den die Konsole nicht erreichen kann. Der obige Wert gilt nur für Ausführungen auf diesem Computer und bleibt in Ihrem Geheimnisspeicher.</translation>
     </message>
     <message>
         <source>The text {{%1}} stands for; may be a policy expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text, für den {{%1}} steht; darf ein Richtlinienausdruck sein</translation>
     </message>
     <message>
         <source>Written to the workspace folder in plain text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird im Klartext in den Arbeitsbereichsordner geschrieben.</translation>
     </message>
 </context>
 <context>
     <name>gh::entities::ProductEditor</name>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigename:</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>What the product offers; HTML is allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Was das Produkt anbietet; HTML ist erlaubt</translation>
     </message>
     <message>
         <source>D&amp;escription:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlicht</translation>
     </message>
     <message>
         <source>Not published</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht veröffentlicht</translation>
     </message>
     <message>
         <source>S&amp;tate:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tatus:</translation>
     </message>
     <message>
         <source>Subscriptions</source>
-        <translation type="unfinished">Abonnements</translation>
+        <translation>Abonnements</translation>
     </message>
     <message>
         <source>Callers need a subscription &amp;key</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufer benötigen einen Abonnement&amp;schlüssel</translation>
     </message>
     <message>
         <source>Off: an open product, its APIs answer without a key</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus: ein offenes Produkt, seine APIs antworten ohne Schlüssel</translation>
     </message>
     <message>
         <source>New subscriptions wait for an administrator&apos;s a&amp;pproval</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Abonnements &amp;warten auf die Genehmigung eines Administrators</translation>
     </message>
     <message>
         <source>Subscriptions per user</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnements pro Benutzer</translation>
     </message>
     <message>
         <source>Unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbegrenzt</translation>
     </message>
     <message>
         <source>How many subscriptions one user may hold; the lowest value means unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Abonnements ein Benutzer haben darf; der niedrigste Wert bedeutet unbegrenzt</translation>
     </message>
     <message>
         <source>Subscriptions per &amp;user:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnements pro Ben&amp;utzer:</translation>
     </message>
     <message>
         <source>APIs and visibility</source>
-        <translation type="unfinished"></translation>
+        <translation>APIs und Sichtbarkeit</translation>
     </message>
     <message>
         <source>APIs in the product</source>
-        <translation type="unfinished"></translation>
+        <translation>APIs im Produkt</translation>
     </message>
     <message>
         <source>&amp;APIs:</source>
-        <translation type="unfinished"></translation>
+        <translation>AP&amp;Is:</translation>
     </message>
     <message>
         <source>The workspace has no APIs yet. Create or import one, then tick it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich hat noch keine APIs. Eine erstellen oder importieren und dann hier ankreuzen.</translation>
     </message>
     <message>
         <source>Groups that see the product</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen, die das Produkt sehen</translation>
     </message>
     <message>
         <source>&amp;Groups:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gruppen:</translation>
     </message>
     <message>
         <source>Terms of use</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzungsbedingungen</translation>
     </message>
     <message>
         <source>Shown to developers when they subscribe</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird Entwicklern beim Abonnieren angezeigt</translation>
     </message>
     <message>
         <source>Te&amp;rms:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nutzungsbedingungen:</translation>
     </message>
     <message>
         <source>A product needs a display name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Produkt benötigt einen Anzeigenamen.</translation>
     </message>
     <message>
         <source>Edit product display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigenamen des Produkts bearbeiten</translation>
     </message>
     <message>
         <source>Edit product description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung des Produkts bearbeiten</translation>
     </message>
     <message>
         <source>Edit product terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzungsbedingungen des Produkts bearbeiten</translation>
     </message>
     <message>
         <source>Change product state</source>
-        <translation type="unfinished"></translation>
+        <translation>Status des Produkts ändern</translation>
     </message>
     <message>
         <source>Require subscription</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement verlangen</translation>
     </message>
     <message>
         <source>Open product</source>
-        <translation type="unfinished"></translation>
+        <translation>Offenes Produkt</translation>
     </message>
     <message>
         <source>Change approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigung ändern</translation>
     </message>
     <message>
         <source>Change subscriptions limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnementlimit ändern</translation>
     </message>
     <message>
         <source>Product · %1 · products/%1/productInformation.json</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt · %1 · products/%1/productInformation.json</translation>
     </message>
     <message>
         <source>%1 (not in the workspace)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht im Arbeitsbereich)</translation>
     </message>
     <message>
         <source> (built in)</source>
-        <translation type="unfinished"></translation>
+        <translation> (integriert)</translation>
     </message>
     <message>
         <source>Add API to product</source>
-        <translation type="unfinished"></translation>
+        <translation>API zum Produkt hinzufügen</translation>
     </message>
     <message>
         <source>Remove API from product</source>
-        <translation type="unfinished"></translation>
+        <translation>API aus dem Produkt entfernen</translation>
     </message>
     <message>
         <source>Add group to product</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe zum Produkt hinzufügen</translation>
     </message>
     <message>
         <source>Remove group from product</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe aus dem Produkt entfernen</translation>
     </message>
     <message>
         <source>Edit Po&amp;licy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Richt&amp;linie bearbeiten…</translation>
     </message>
     <message>
         <source>Edit the product&apos;s policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie des Produkts bearbeiten</translation>
     </message>
     <message>
         <source>Policy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie:</translation>
     </message>
 </context>
 <context>
@@ -4127,468 +4127,468 @@ SHA-256-Fingerabdruck: %1</translation>
     <name>gh::entities::SubscriptionEditor</name>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <source>Submitted (waiting for approval)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingereicht (wartet auf Genehmigung)</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Gekündigt</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen</translation>
     </message>
     <message>
         <source>Subscription</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigename:</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>What the subscription&apos;s keys open: a product&apos;s APIs, one API, or every API</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Schlüssel des Abonnements freigeben: die APIs eines Produkts, eine API oder alle APIs</translation>
     </message>
     <message>
         <source>&amp;Scope:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bereich:</translation>
     </message>
     <message>
         <source>Allow &amp;tracing of calls made with these keys</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tracing von Aufrufen mit diesen Schlüsseln erlauben</translation>
     </message>
     <message>
         <source>Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>Besitzer:</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>&amp;Activate</source>
-        <translation type="unfinished"></translation>
+        <translation>Akti&amp;vieren</translation>
     </message>
     <message>
         <source>S&amp;uspend</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;halten</translation>
     </message>
     <message>
         <source>&amp;Cancel Subscription</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement &amp;kündigen</translation>
     </message>
     <message>
         <source>A cancelled subscription&apos;s keys stop working; Activate brings it back</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüssel eines gekündigten Abonnements funktionieren nicht mehr; Aktivieren stellt es wieder her</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>&amp;Primary key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Primärschlüssel:</translation>
     </message>
     <message>
         <source>S&amp;econdary key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sekundärschlüssel:</translation>
     </message>
     <message>
         <source>Edit subscription display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigenamen des Abonnements bearbeiten</translation>
     </message>
     <message>
         <source>Change subscription scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich des Abonnements ändern</translation>
     </message>
     <message>
         <source>Change tracing</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracing ändern</translation>
     </message>
     <message>
         <source>Activate subscription</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement aktivieren</translation>
     </message>
     <message>
         <source>Suspend subscription</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement anhalten</translation>
     </message>
     <message>
         <source>Cancel subscription</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement kündigen</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Show the key</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Schlüssel anzeigen</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy the key</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Schlüssel kopieren</translation>
     </message>
     <message>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu generieren</translation>
     </message>
     <message>
         <source>Regenerate the key</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Schlüssel neu generieren</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <source>Regenerate primary key</source>
-        <translation type="unfinished"></translation>
+        <translation>Primärschlüssel neu generieren</translation>
     </message>
     <message>
         <source>Regenerate secondary key</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekundärschlüssel neu generieren</translation>
     </message>
     <message>
         <source>Subscription · %1 · subscriptions/%1/subscriptionInformation.json</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnement · %1 · subscriptions/%1/subscriptionInformation.json</translation>
     </message>
     <message>
         <source>All APIs</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle APIs</translation>
     </message>
     <message>
         <source>Product: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt: %1</translation>
     </message>
     <message>
         <source>API: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API: %1</translation>
     </message>
     <message>
         <source>(no scope)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Bereich)</translation>
     </message>
     <message>
         <source>%1 (not in the workspace)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht im Arbeitsbereich)</translation>
     </message>
     <message>
         <source>None (an administrator&apos;s subscription)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner (Abonnement eines Administrators)</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesetzt</translation>
     </message>
     <message>
         <source>These keys are written in the subscription&apos;s file, so they stay there; the publisher sets them in APIM.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Schlüssel stehen in der Datei des Abonnements und bleiben daher dort; der APIOps-Publisher setzt sie in APIM.</translation>
     </message>
     <message>
         <source>Keys are kept on this computer only (in your secret store) and are never written to the workspace folder. APIM makes its own keys when it publishes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel werden nur auf diesem Computer aufbewahrt (in Ihrem Geheimnisspeicher) und nie in den Arbeitsbereichsordner geschrieben. APIM erzeugt beim Veröffentlichen eigene Schlüssel.</translation>
     </message>
     <message>
         <source>No local key yet: Regenerate makes one</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein lokaler Schlüssel: „Neu generieren“ erzeugt einen</translation>
     </message>
 </context>
 <context>
     <name>gh::entities::UserDirectory</name>
     <message>
         <source>%1 is not a user file: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Benutzerdatei: %2</translation>
     </message>
     <message>
         <source>%1 could not be removed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht entfernt werden</translation>
     </message>
 </context>
 <context>
     <name>gh::entities::UserEditor</name>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorname</translation>
     </message>
     <message>
         <source>&amp;First name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorname:</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachname</translation>
     </message>
     <message>
         <source>&amp;Last name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachname:</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>name@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>name@example.com</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail:</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt</translation>
     </message>
     <message>
         <source>Pending (invited)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend (eingeladen)</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <source>&amp;State:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status:</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Hinweis</translation>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>For administrators only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für Administratoren</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinweis:</translation>
     </message>
     <message>
         <source>Groups and subscriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen und Abonnements</translation>
     </message>
     <message>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen</translation>
     </message>
     <message>
         <source>&amp;Groups:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gruppen:</translation>
     </message>
     <message>
         <source>Subscriptions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnements:</translation>
     </message>
     <message>
         <source>Edit user first name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vornamen des Benutzers bearbeiten</translation>
     </message>
     <message>
         <source>Edit user last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachnamen des Benutzers bearbeiten</translation>
     </message>
     <message>
         <source>Edit user email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse des Benutzers bearbeiten</translation>
     </message>
     <message>
         <source>APIM needs an email address for a user.</source>
-        <translation type="unfinished"></translation>
+        <translation>APIM benötigt für einen Benutzer eine E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>This is not an email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>Change user state</source>
-        <translation type="unfinished"></translation>
+        <translation>Status des Benutzers ändern</translation>
     </message>
     <message>
         <source>Edit user note</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis zum Benutzer bearbeiten</translation>
     </message>
     <message>
         <source>Add user to group</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer zur Gruppe hinzufügen</translation>
     </message>
     <message>
         <source>Remove user from group</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer aus der Gruppe entfernen</translation>
     </message>
     <message>
         <source>User · %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer · %1 · %2</translation>
     </message>
     <message>
         <source> (built in)</source>
-        <translation type="unfinished"></translation>
+        <translation> (integriert)</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
 </context>
 <context>
     <name>gh::entities::VersionSetEditor</name>
     <message>
         <source>Version set</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionssatz</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigename:</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>D&amp;escription:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>Versioning</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionierung</translation>
     </message>
     <message>
         <source>How a caller chooses a version of the APIs in this set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie ein Aufrufer eine Version der APIs in diesem Satz wählt.</translation>
     </message>
     <message>
         <source>Versioning scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionierungsschema</translation>
     </message>
     <message>
         <source>Path segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfadsegment</translation>
     </message>
     <message>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
         <source>Query parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrageparameter</translation>
     </message>
     <message>
         <source>&amp;Scheme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schema:</translation>
     </message>
     <message>
         <source>Header name</source>
-        <translation type="unfinished"></translation>
+        <translation>Headername</translation>
     </message>
     <message>
         <source>&amp;Header name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Headername:</translation>
     </message>
     <message>
         <source>Query parameter name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Abfrageparameters</translation>
     </message>
     <message>
         <source>&amp;Query parameter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage&amp;parameter:</translation>
     </message>
     <message>
         <source>Example:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel:</translation>
     </message>
     <message>
         <source>APIs in this set</source>
-        <translation type="unfinished"></translation>
+        <translation>APIs in diesem Satz</translation>
     </message>
     <message>
         <source>No API belongs to this set yet. Choose this set in an API&apos;s settings to add a version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine API gehört zu diesem Satz. Diesen Satz in den Einstellungen einer API wählen, um eine Version hinzuzufügen.</translation>
     </message>
     <message>
         <source>A version set needs a display name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Versionssatz benötigt einen Anzeigenamen.</translation>
     </message>
     <message>
         <source>Edit version set display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigenamen des Versionssatzes bearbeiten</translation>
     </message>
     <message>
         <source>Edit version set description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung des Versionssatzes bearbeiten</translation>
     </message>
     <message>
         <source>Change versioning scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionierungsschema ändern</translation>
     </message>
     <message>
         <source>Edit version header name</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen des Versions-Headers bearbeiten</translation>
     </message>
     <message>
         <source>Edit version query parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions-Abfrageparameter bearbeiten</translation>
     </message>
     <message>
         <source>Version set · %1 · version sets/%1/versionSetInformation.json</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionssatz · %1 · version sets/%1/versionSetInformation.json</translation>
     </message>
     <message>
         <source>The Header scheme needs a header name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schema „Header“ benötigt einen Headernamen.</translation>
     </message>
     <message>
         <source>The Query scheme needs a query parameter name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schema „Abfrageparameter“ benötigt einen Abfrageparameternamen.</translation>
     </message>
     <message>
         <source>%1 — version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Version %2</translation>
     </message>
     <message>
         <source>Original</source>
-        <translation type="unfinished">Original</translation>
+        <translation>Original</translation>
     </message>
 </context>
 <context>
@@ -4806,15 +4806,15 @@ SHA-256-Fingerabdruck: %1</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">, </translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">Fehler</translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished">Warnung</translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Create Policy for %1</source>
@@ -5481,7 +5481,7 @@ SHA-256-Fingerabdruck: %1</translation>
     </message>
     <message>
         <source>Workspace</source>
-        <translation type="unfinished">Arbeitsbereich</translation>
+        <translation>Arbeitsbereich</translation>
     </message>
     <message>
         <source>Live configuration</source>
@@ -5810,23 +5810,23 @@ SHA-256-Fingerabdruck: %1</translation>
     <name>gh::workspace::PolicyTarget</name>
     <message>
         <source>Global policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Globale Richtlinie</translation>
     </message>
     <message>
         <source>Product %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt %1</translation>
     </message>
     <message>
         <source>API %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API %1</translation>
     </message>
     <message>
         <source>Operation %1 › %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation %1 › %2</translation>
     </message>
     <message>
         <source>Fragment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragment %1</translation>
     </message>
 </context>
 <context>
@@ -5888,7 +5888,7 @@ SHA-256-Fingerabdruck: %1</translation>
     </message>
     <message>
         <source>Version set, versioned by %1</source>
-        <translation>Versionsgruppe, versioniert über %1</translation>
+        <translation>Versionssatz, versioniert über %1</translation>
     </message>
     <message>
         <source>Products</source>
@@ -5928,11 +5928,11 @@ SHA-256-Fingerabdruck: %1</translation>
     </message>
     <message>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
 </context>
 <context>
@@ -5962,23 +5962,23 @@ SHA-256-Fingerabdruck: %1</translation>
     <name>std</name>
     <message>
         <source>New API</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue API</translation>
     </message>
     <message>
         <source>Create Revision %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 erstellen</translation>
     </message>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importieren</translation>
     </message>
     <message>
         <source>Import OpenAPI (replace)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAPI importieren (ersetzen)</translation>
     </message>
     <message>
         <source>Import OpenAPI (merge)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAPI importieren (zusammenführen)</translation>
     </message>
 </context>
 </TS>
