@@ -319,10 +319,6 @@
         <translation>Treffer</translation>
     </message>
     <message>
-        <source>Embedded gateway · %L1 requests since this tab opened</source>
-        <translation>Eingebautes Gateway · %L1 Anfragen seit dem Öffnen dieses Tabs</translation>
-    </message>
-    <message>
         <source>Embedded gateway stopped</source>
         <translation>Eingebautes Gateway angehalten</translation>
     </message>
@@ -341,6 +337,14 @@
     <message>
         <source>The gateway never waits for the console: when the charts (%L1) or the history writer (%L2) fall behind a burst of traffic, records are counted here instead.</source>
         <translation>Das Gateway wartet nie auf die Konsole: Wenn die Diagramme (%L1) oder der Verlaufsschreiber (%L2) bei einem Verkehrsstoß nicht mithalten, werden die Einträge stattdessen hier gezählt.</translation>
+    </message>
+    <message>
+        <source>Embedded gateway · %L1 requests</source>
+        <translation>Eingebautes Gateway · %L1 Anfragen</translation>
+    </message>
+    <message>
+        <source>Requests seen live since this tab opened. History: %1</source>
+        <translation>Live gesehene Anfragen seit dem Öffnen dieses Tabs. Verlauf: %1</translation>
     </message>
 </context>
 <context>

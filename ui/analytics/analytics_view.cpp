@@ -620,9 +620,10 @@ void AnalyticsView::updateStatus()
 {
     if (m_openedFile.isEmpty()) {
         m_source->setText(m_gateway.state() == engine::EmbeddedGateway::State::Running
-                              ? tr("Embedded gateway · %L1 requests since this tab opened").arg(m_live->received())
+                              ? tr("Embedded gateway · %L1 requests").arg(m_live->received())
                               : tr("Embedded gateway stopped"));
-        m_source->setToolTip(tr("History: %1").arg(m_gateway.analyticsFile()));
+        m_source->setToolTip(
+            tr("Requests seen live since this tab opened. History: %1").arg(m_gateway.analyticsFile()));
     } else {
         m_source->setText(tr("History: %1").arg(QFileInfo(m_openedFile).fileName()));
         m_source->setToolTip(m_openedFile);
