@@ -75,7 +75,8 @@ void LiveTraffic::add(const gw::telemetry::RequestRecord &record)
 
 std::vector<TrafficStats> LiveTraffic::perSecond(const RecordFilter &filter, int seconds, TimePoint &first) const
 {
-    first = std::chrono::floor<std::chrono::seconds>(now()) - std::chrono::seconds(seconds - 1);
+    // Complete seconds only: the one in progress would show as a dip at the right edge of every chart.
+    first = std::chrono::floor<std::chrono::seconds>(now()) - std::chrono::seconds(seconds);
     std::vector<TrafficStats> result(static_cast<std::size_t>(seconds));
     for (const Second &second : m_seconds) {
         const auto index = std::chrono::duration_cast<std::chrono::seconds>(second.start - first).count();

@@ -36,8 +36,8 @@ public:
 
     using TimePoint = gw::telemetry::RequestRecord::TimePoint;
 
-    // The statistics of each of the last `seconds` seconds, the current one last (oldest first; seconds without
-    // traffic are empty), filtered (`filter.text`, from and to are ignored), and the start of the first of them.
+    // The statistics of each of the last `seconds` complete seconds (oldest first; seconds without traffic are empty),
+    // filtered (`filter.text`, from and to are ignored), and the start of the first of them.
     std::vector<gw::telemetry::TrafficStats> perSecond(const gw::telemetry::RecordFilter &filter, int seconds,
                                                        TimePoint &first) const;
     // The names of a dimension over the live range, with their statistics, most calls first.
