@@ -183,7 +183,6 @@ preflightMatch(const CompiledConfig &config, const http::Request &request,
 }
 
 // "Name: value" lines of the headers among `names`, in the order they came (a repeated header, one line each).
-// Subscription keys never reach a log: the default key header is masked here, an API's own name in maskHeader().
 std::string loggedHeaders(const http::Headers &headers, const std::vector<std::string> &names)
 {
     std::string out;
@@ -197,41 +196,26 @@ std::string loggedHeaders(const http::Headers &headers, const std::vector<std::s
             out.push_back('\n');
         out += header.name;
         out += ": ";
-        out += http::equalsIgnoringCase(header.name, "Ocp-Apim-Subscription-Key") ? std::string_view("***")
-                                                                                  : std::string_view(header.value);
+        out += header.value;
     }
     return out;
 }
 
-void maskHeader(std::string &lines, std::string_view name)
+// Subscription keys never reach a log: in a `separator`-separated list of `name<assign>value` elements (logged
+// header lines, a query string), the value of every element called `name` becomes "***".
+void maskValues(std::string &list, char separator, std::string_view name, std::string_view assign)
 {
     std::size_t start = 0;
-    while (start < lines.size()) {
-        std::size_t end = lines.find('\n', start);
+    while (start < list.size()) {
+        std::size_t end = list.find(separator, start);
         if (end == std::string::npos)
-            end = lines.size();
-        const std::string_view line(lines.data() + start, end - start);
-        if (line.size() > name.size() + 1 && http::equalsIgnoringCase(line.substr(0, name.size()), name) &&
-            line[name.size()] == ':') {
-            lines.replace(start + name.size() + 2, end - start - name.size() - 2, "***");
-            end = start + name.size() + 5;
-        }
-        start = end + 1;
-    }
-}
-
-// A key sent in the query never reaches a log either: `name=value` becomes `name=***`.
-void maskQueryParameter(std::string &query, std::string_view name)
-{
-    std::size_t start = 0;
-    while (start < query.size()) {
-        std::size_t end = query.find('&', start);
-        if (end == std::string::npos)
-            end = query.size();
-        if (end - start > name.size() && query[start + name.size()] == '=' &&
-            http::equalsIgnoringCase(std::string_view(query).substr(start, name.size()), name)) {
-            query.replace(start + name.size() + 1, end - start - name.size() - 1, "***");
-            end = start + name.size() + 4;
+            end = list.size();
+        const std::string_view element(list.data() + start, end - start);
+        const std::size_t valueAt = name.size() + assign.size();
+        if (element.size() >= valueAt && http::equalsIgnoringCase(element.substr(0, name.size()), name) &&
+            element.substr(name.size(), assign.size()) == assign) {
+            list.replace(start + valueAt, end - start - valueAt, "***");
+            end = start + valueAt + 3;
         }
         start = end + 1;
     }
@@ -265,11 +249,14 @@ void Gateway::handle(std::shared_ptr<http::Exchange> exchange)
         record.status = static_cast<std::uint16_t>(response.status);
         if (!m_loggedHeaders.empty()) {
             record.responseHeaders = loggedHeaders(response.headers, m_loggedHeaders);
-            if (!call->keyHeader.empty()) // the matched API's own key header name
-                maskHeader(record.requestHeaders, call->keyHeader);
+            // The default key header, and the matched API's own name for it.
+            for (const std::string_view name :
+                 {std::string_view("Ocp-Apim-Subscription-Key"), std::string_view(call->keyHeader)})
+                if (!name.empty())
+                    maskValues(record.requestHeaders, '\n', name, ": ");
         }
         if (!call->keyQuery.empty())
-            maskQueryParameter(record.query, call->keyQuery);
+            maskValues(record.query, '&', call->keyQuery, "=");
         if (reason)
             record.errorReason = reason;
         record.bytesOut = responseBytes(response);

@@ -250,6 +250,24 @@ std::vector<RankedStats> rank(StatsByName merged, std::size_t limit)
     return result;
 }
 
+void TopsBuilder::add(const std::string &api, const std::string &operation, const std::string &product,
+                      const std::string &subscription, const TrafficStats &stats)
+{
+    const std::pair<std::string, std::string> keys[] = {{api, {}}, {operation, api}, {product, {}}, {subscription, {}}};
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+        if (!keys[i].first.empty())
+            merged[i][keys[i]].merge(stats);
+    }
+}
+
+std::array<std::vector<RankedStats>, 4> TopsBuilder::ranked(std::size_t limit)
+{
+    std::array<std::vector<RankedStats>, 4> result;
+    for (std::size_t i = 0; i < result.size(); ++i)
+        result[i] = rank(std::move(merged[i]), limit);
+    return result;
+}
+
 bool RecordFilter::matchesKey(const std::string &api_, const std::string &operation_, const std::string &product_,
                               const std::string &subscription_, int statusClass_) const
 {
@@ -473,15 +491,6 @@ std::optional<StoredRecord> AnalyticsStore::find(std::int64_t id)
     return readRecord(statement.handle);
 }
 
-std::optional<std::pair<TimePoint, TimePoint>> AnalyticsStore::timeSpan()
-{
-    Statement statement(m_db, "SELECT min(time), max(time), count(*) FROM requests");
-    if (!statement || !statement.step() || sqlite3_column_int64(statement.handle, 2) == 0)
-        return std::nullopt;
-    return std::pair{TimePoint(Micros(sqlite3_column_int64(statement.handle, 0))),
-                     TimePoint(Micros(sqlite3_column_int64(statement.handle, 1)))};
-}
-
 std::vector<MinuteStats> AnalyticsStore::perMinute(const RecordFilter &filter)
 {
     std::vector<MinuteStats> result;
@@ -502,39 +511,20 @@ std::vector<MinuteStats> AnalyticsStore::perMinute(const RecordFilter &filter)
     return result;
 }
 
-std::vector<RankedStats> AnalyticsStore::top(const RecordFilter &filter, Dimension dimension, std::size_t limit)
-{
-    return std::move(tops(filter, limit)[static_cast<std::size_t>(dimension)]);
-}
-
 std::array<std::vector<RankedStats>, 4> AnalyticsStore::tops(const RecordFilter &filter, std::size_t limit)
 {
     const Where where = whereOf(filter, "minute", false);
     Statement statement(m_db, "SELECT api, operation, product, subscription, stats FROM minutes" + where.sql);
-    std::array<StatsByName, 4> merged; // by Dimension
+    TopsBuilder tops;
     if (statement) {
         where.bind(statement.handle);
         while (statement.step()) {
-            const auto stats = statsColumn(statement.handle, 4);
-            if (!stats)
-                continue;
-            std::string api = textColumn(statement.handle, 0);
-            std::string operation = textColumn(statement.handle, 1);
-            // Requests that never got that far (no API, no subscription) are not ranked.
-            if (!operation.empty())
-                merged[1][{std::move(operation), api}].merge(*stats);
-            if (!api.empty())
-                merged[0][{std::move(api), {}}].merge(*stats);
-            for (const int column : {2, 3}) {
-                if (std::string name = textColumn(statement.handle, column); !name.empty())
-                    merged[static_cast<std::size_t>(column)][{std::move(name), {}}].merge(*stats);
-            }
+            if (const auto stats = statsColumn(statement.handle, 4))
+                tops.add(textColumn(statement.handle, 0), textColumn(statement.handle, 1),
+                         textColumn(statement.handle, 2), textColumn(statement.handle, 3), *stats);
         }
     }
-    std::array<std::vector<RankedStats>, 4> result;
-    for (std::size_t i = 0; i < result.size(); ++i)
-        result[i] = rank(std::move(merged[i]), limit);
-    return result;
+    return tops.ranked(limit);
 }
 
 std::vector<std::string> AnalyticsStore::names(Dimension dimension)

@@ -65,6 +65,16 @@ struct RankedStats {
 using StatsByName = std::map<std::pair<std::string, std::string>, TrafficStats>;
 std::vector<RankedStats> rank(StatsByName merged, std::size_t limit = 100);
 
+// The four top tables (indexed by Dimension) being merged: add() files one key's statistics under its API, its
+// operation (with the API), its product and its subscription; names left empty (no API matched, no key) are not
+// ranked. The stored and the live statistics are both ranked this way.
+struct TopsBuilder {
+    std::array<StatsByName, 4> merged;
+    void add(const std::string &api, const std::string &operation, const std::string &product,
+             const std::string &subscription, const TrafficStats &stats);
+    std::array<std::vector<RankedStats>, 4> ranked(std::size_t limit = 100);
+};
+
 enum class ExportFormat { Csv, JsonLines };
 
 // The analytics history: an SQLite file the console and `gatehouse-gateway --analytics-db` write, and the console
@@ -95,15 +105,12 @@ public:
     // Newest first: the records at positions offset .. offset+limit-1 of the filtered list.
     std::vector<StoredRecord> page(const RecordFilter &filter, std::int64_t offset, std::int64_t limit);
     std::optional<StoredRecord> find(std::int64_t id);
-    // The time of the oldest and newest record; nullopt when there is none.
-    std::optional<std::pair<RequestRecord::TimePoint, RequestRecord::TimePoint>> timeSpan();
 
     // Per minute in [filter.from, filter.to), oldest first; minutes without a matching request are left out.
     // `filter.text` is ignored (the minutes do not keep single requests).
     std::vector<MinuteStats> perMinute(const RecordFilter &filter);
-    // Every name of the dimension with its statistics over the filter, most calls first.
-    std::vector<RankedStats> top(const RecordFilter &filter, Dimension dimension, std::size_t limit = 100);
-    // All four at once (indexed by Dimension), from one read of the minutes.
+    // The top tables over the filter, one per Dimension (indexed by it), each most calls first, from one read of
+    // the minutes.
     std::array<std::vector<RankedStats>, 4> tops(const RecordFilter &filter, std::size_t limit = 100);
     // The names that occur in the history, sorted (for the filter combos).
     std::vector<std::string> names(Dimension dimension);

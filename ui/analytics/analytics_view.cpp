@@ -477,9 +477,7 @@ void AnalyticsView::refresh()
     for (std::size_t i = 0; i < seconds.size(); ++i)
         times.push_back(msecsOf(first) + static_cast<qint64>(i) * 1000);
     showBuckets(std::move(times), seconds, 1.0, QStringLiteral("HH:mm:ss"));
-    for (const Dimension dimension :
-         {Dimension::Api, Dimension::Operation, Dimension::Product, Dimension::Subscription})
-        showTop(dimension, m_live->top(current, dimension));
+    showTops(m_live->tops(current));
 }
 
 void AnalyticsView::queryHistory()
@@ -524,14 +522,11 @@ void AnalyticsView::queryHistory()
             m_historyPending = 0;
             updateStatus();
         });
-    using Tops = std::array<std::vector<RankedStats>, 4>; // by Dimension
     m_reader->query<Tops>(
         this, [current](gw::telemetry::AnalyticsStore &store) { return store.tops(current); },
         [this, generation](Tops tops) {
-            if (generation != m_generation || m_paused)
-                return;
-            for (std::size_t i = 0; i < tops.size(); ++i)
-                showTop(static_cast<Dimension>(i), std::move(tops[i]));
+            if (generation == m_generation && !m_paused)
+                showTops(std::move(tops));
         });
 }
 
@@ -606,9 +601,10 @@ void AnalyticsView::showBuckets(std::vector<qint64> times, const std::vector<Tra
     m_cache->setData(std::move(times), std::move(cache), timeFormat);
 }
 
-void AnalyticsView::showTop(Dimension dimension, std::vector<RankedStats> rows)
+void AnalyticsView::showTops(Tops tops)
 {
-    m_top[static_cast<std::size_t>(dimension)]->setRows(std::move(rows));
+    for (std::size_t i = 0; i < tops.size(); ++i)
+        m_top[i]->setRows(std::move(tops[i]));
 }
 
 TopTableModel *AnalyticsView::topModel(Dimension dimension) const

@@ -94,7 +94,8 @@ private:
     void makeRequestLog();
     void showBuckets(std::vector<qint64> times, const std::vector<gw::telemetry::TrafficStats> &buckets,
                      double secondsPerBucket, const QString &timeFormat);
-    void showTop(gw::telemetry::Dimension dimension, std::vector<gw::telemetry::RankedStats> rows);
+    using Tops = std::array<std::vector<gw::telemetry::RankedStats>, 4>; // by Dimension
+    void showTops(Tops tops);
     void queryHistory();
     void updateStatus();
     void applyTheme();

@@ -21,56 +21,35 @@ LiveTraffic::TimePoint now()
 
 LiveTraffic::LiveTraffic(gh::engine::EmbeddedGateway &gateway, QObject *parent) : QObject(parent), m_gateway(gateway)
 {
-    m_batch.reserve(4096);
-    m_timer.setInterval(100);
-    connect(&m_timer, &QTimer::timeout, this, &LiveTraffic::drain);
-    connect(&gateway, &gh::engine::EmbeddedGateway::stateChanged, this, &LiveTraffic::subscribe);
-    subscribe();
-    m_timer.start();
+    connect(&gateway, &gh::engine::EmbeddedGateway::recordsDrained, this, &LiveTraffic::add);
 }
 
-void LiveTraffic::subscribe()
+quint64 LiveTraffic::dropped() const
 {
-    drain();
-    m_droppedBefore += m_subscription.dropped();
-    m_subscription = m_gateway.subscribe("analytics");
+    return m_gateway.droppedRecords();
 }
 
-void LiveTraffic::drain()
+void LiveTraffic::add(const std::vector<gw::telemetry::RequestRecord> &records)
 {
-    std::size_t taken = 0;
-    while (taken < kMaxPerDrain) {
-        m_batch.clear();
-        const std::size_t count = m_subscription.drain(m_batch, std::min<std::size_t>(4096, kMaxPerDrain - taken));
-        for (const auto &record : m_batch)
-            add(record);
-        taken += count;
-        if (count == 0)
-            break;
+    for (const auto &record : records) {
+        const TimePoint second = std::chrono::floor<std::chrono::seconds>(record.startTime);
+        // Records arrive roughly in order: look from the newest second back.
+        auto it = m_seconds.end();
+        while (it != m_seconds.begin() && std::prev(it)->start > second)
+            --it;
+        if (it == m_seconds.begin() || std::prev(it)->start != second)
+            it = m_seconds.insert(it, Second{second, {}});
+        else
+            --it;
+        it->byKey[Key{record.api, record.operation, record.product, record.subscription,
+                      gw::telemetry::statusClassOf(record.status)}]
+            .add(record);
     }
     const TimePoint oldest = std::chrono::floor<std::chrono::seconds>(now()) - std::chrono::seconds(kSeconds + 1);
     while (!m_seconds.empty() && m_seconds.front().start < oldest)
         m_seconds.pop_front();
-    if (taken > 0) {
-        m_received += taken;
-        emit updated();
-    }
-}
-
-void LiveTraffic::add(const gw::telemetry::RequestRecord &record)
-{
-    const TimePoint second = std::chrono::floor<std::chrono::seconds>(record.startTime);
-    // Records arrive roughly in order: look from the newest second back.
-    auto it = m_seconds.end();
-    while (it != m_seconds.begin() && std::prev(it)->start > second)
-        --it;
-    if (it == m_seconds.begin() || std::prev(it)->start != second)
-        it = m_seconds.insert(it, Second{second, {}});
-    else
-        --it;
-    it->byKey[Key{record.api, record.operation, record.product, record.subscription,
-                  gw::telemetry::statusClassOf(record.status)}]
-        .add(record);
+    m_received += records.size();
+    emit updated();
 }
 
 std::vector<TrafficStats> LiveTraffic::perSecond(const RecordFilter &filter, int seconds, TimePoint &first) const
@@ -91,25 +70,17 @@ std::vector<TrafficStats> LiveTraffic::perSecond(const RecordFilter &filter, int
     return result;
 }
 
-std::vector<RankedStats> LiveTraffic::top(const RecordFilter &filter, gw::telemetry::Dimension dimension) const
+std::array<std::vector<RankedStats>, 4> LiveTraffic::tops(const RecordFilter &filter) const
 {
-    using gw::telemetry::Dimension;
-    gw::telemetry::StatsByName merged;
+    gw::telemetry::TopsBuilder tops;
     for (const Second &second : m_seconds) {
         for (const auto &[key, stats] : second.byKey) {
             const auto &[api, operation, product, subscription, statusClass] = key;
-            if (!filter.matchesKey(api, operation, product, subscription, statusClass))
-                continue;
-            const std::string &name = dimension == Dimension::Api         ? api
-                                      : dimension == Dimension::Operation ? operation
-                                      : dimension == Dimension::Product   ? product
-                                                                          : subscription;
-            if (name.empty())
-                continue;
-            merged[{name, dimension == Dimension::Operation ? api : std::string()}].merge(stats);
+            if (filter.matchesKey(api, operation, product, subscription, statusClass))
+                tops.add(api, operation, product, subscription, stats);
         }
     }
-    return gw::telemetry::rank(std::move(merged));
+    return tops.ranked();
 }
 
 } // namespace gh::analytics

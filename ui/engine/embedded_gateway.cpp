@@ -20,6 +20,7 @@ namespace gh::engine {
 namespace {
 
 constexpr qint64 kRateWindowMs = 5000;
+constexpr std::size_t kMaxRecordsPerDrain = 20'000;
 constexpr int kMaxLinesPerDrain = 25; // beyond that a burst is summarised in one line (the Analytics tab has them all)
 
 // The per-user secret store, opened the way the engine opens it at start (never created here), so a live compile
@@ -134,11 +135,6 @@ bool EmbeddedGateway::start(const QString &workspaceFolder)
     return true;
 }
 
-gw::telemetry::LogBus::Subscription EmbeddedGateway::subscribe(const std::string &name)
-{
-    return m_engine ? m_engine->logBus().subscribe(name) : gw::telemetry::LogBus::Subscription();
-}
-
 void EmbeddedGateway::openAnalyticsWriter()
 {
     m_analyticsWriter.reset();
@@ -174,6 +170,7 @@ void EmbeddedGateway::stop()
         return;
     m_drainTimer.stop();
     drainLog();
+    m_droppedBefore += m_subscription->handle.dropped();
     m_subscription.reset();
     m_engine->stop();
     m_analyticsWriter.reset();
@@ -339,8 +336,10 @@ void EmbeddedGateway::drainLog()
     if (!m_subscription)
         return;
     drainEvents();
+    // At most kMaxRecordsPerDrain at a time, so a flood never stalls the window: the bus drops the rest for this
+    // subscriber alone (droppedRecords()), the gateway never waits.
     std::vector<gw::telemetry::RequestRecord> records;
-    m_subscription->handle.drain(records, 4096);
+    m_subscription->handle.drain(records, kMaxRecordsPerDrain);
     const qint64 now = m_clock.elapsed();
     while (!m_recent.empty() && now - m_recent.front().first > kRateWindowMs)
         m_recent.pop_front();
@@ -366,6 +365,12 @@ void EmbeddedGateway::drainLog()
         emit messageLogged(
             tr("… and %n more request(s)", nullptr, static_cast<int>(records.size()) - kMaxLinesPerDrain));
     emit requestsServed(static_cast<int>(records.size()));
+    emit recordsDrained(records);
+}
+
+quint64 EmbeddedGateway::droppedRecords() const
+{
+    return m_droppedBefore + (m_subscription ? m_subscription->handle.dropped() : 0);
 }
 
 void EmbeddedGateway::setState(State state)

@@ -2,7 +2,7 @@
 
 #include <common/diagnostic.h>
 #include <model/workspace.h>
-#include <telemetry/log_bus.h>
+#include <telemetry/request_record.h>
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -16,6 +16,7 @@
 #include <atomic>
 #include <deque>
 #include <memory>
+#include <vector>
 
 namespace gw::engine {
 class Engine;
@@ -53,7 +54,8 @@ struct GatewaySettings {
 // and compiled() reports the diagnostics.
 //
 // Traffic: the engine's log bus is drained about ten times a second; every
-// request becomes a line of messageLogged() and counts towards requestRate().
+// request counts towards requestRate(), the first few of a drain become lines of
+// messageLogged(), and every batch goes to recordsDrained() (the live analytics).
 class EmbeddedGateway : public QObject {
     Q_OBJECT
 public:
@@ -88,6 +90,8 @@ public:
     // Requests per second over the last few seconds.
     double requestRate() const;
     quint64 requestCount() const { return m_requestCount; }
+    // Records the console's drain lost because it fell behind a flood of requests (the gateway never waits).
+    quint64 droppedRecords() const;
 
     // Tracing (the test console): a request that sends `Apim-Debug-Authorization: <traceToken()>` is traced, and its
     // response's Apim-Trace-Id finds the trace. traceJson() gives its steps as a JSON array of objects (section,
@@ -95,10 +99,6 @@ public:
     // is not running or no longer keeps that trace.
     QString traceToken() const;
     QJsonArray traceJson(const QString &id) const;
-
-    // A new subscriber to the running engine's log bus (the records published from now on); empty while stopped.
-    // A subscription ends with the engine: subscribers subscribe again when the state becomes Running.
-    gw::telemetry::LogBus::Subscription subscribe(const std::string &name);
 
     // While running, every request is also written to this SQLite analytics history (gw::telemetry::AnalyticsWriter,
     // the format `gatehouse-gateway --analytics-db` writes), keeping settings().analyticsRetentionDays days; empty:
@@ -119,6 +119,8 @@ signals:
     void compiled(bool ok);
     void diagnosticsChanged();
     void requestsServed(int count);
+    // Every record drained from the log bus, in batches (about ten a second).
+    void recordsDrained(const std::vector<gw::telemetry::RequestRecord> &records);
 
 private:
     struct Secrets;
@@ -153,6 +155,7 @@ private:
     QElapsedTimer m_clock;
     std::deque<std::pair<qint64, int>> m_recent; // (ms since start, requests drained then)
     quint64 m_requestCount = 0;
+    quint64 m_droppedBefore = 0;             // by subscriptions of earlier starts
     QHash<QString, QString> m_lastEventLine; // per logger: the newest event line shown
 };
 
